@@ -1,0 +1,76 @@
+"""Standing users for every test (healthchecks' owner / member / outsider pattern)."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group as AuthGroup
+
+from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
+from governance.tests.factories import MembershipFactory, PersonFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def skip_or_fail(reason: str):
+    """Locally a missing service skips the test; in CI it fails it."""
+    if IN_CI:
+        pytest.fail(f"{reason} (required in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin-user", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def secretariat(db):
+    user = UserFactory(username="secretariat-user")
+    user.groups.add(AuthGroup.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
+    PersonFactory(user=user, name="Sam Secretariat")
+    return user
+
+
+@pytest.fixture
+def partner(db):
+    user = UserFactory(username="partner-user")
+    user.groups.add(AuthGroup.objects.get_or_create(name=PARTNER_READER_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def group(db):
+    from governance.tests.factories import GroupFactory
+
+    return GroupFactory(name="Education Group", short_name="EDU")
+
+
+@pytest.fixture
+def chair(group):
+    user = UserFactory(username="chair-user")
+    person = PersonFactory(user=user, name="Chris Chair")
+    MembershipFactory(person=person, group=group, role="chair")
+    return user
+
+
+@pytest.fixture
+def member(group):
+    user = UserFactory(username="member-user")
+    person = PersonFactory(user=user, name="Morgan Member")
+    MembershipFactory(person=person, group=group, role="member")
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but with no role in the partnership."""
+    return UserFactory(username="outsider-user")

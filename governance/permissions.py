@@ -1,0 +1,110 @@
+"""Who may do what: every permission rule of the product, as `rules` predicates.
+
+Roles:
+- admin: a superuser;
+- secretariat: the partnership team (the Django group "Secretariat");
+- partner reader: dashboards and reports, read only (the group "Partner reader");
+- chair: a current chair, vice-chair or co-chair membership, for that group;
+- member: a current membership of any kind, for their groups.
+
+Views check these through `require_perm` / `has_perm`; list pages also scope
+their querysets. Predicates cache what they learn about a user on the user
+object, so a page checking many objects does not query once per object.
+"""
+
+import rules
+from django.utils import timezone
+
+SECRETARIAT_GROUP = "Secretariat"
+PARTNER_READER_GROUP = "Partner reader"
+
+
+def _auth_group_names(user) -> frozenset[str]:
+    if not hasattr(user, "_hscp_auth_groups"):
+        user._hscp_auth_groups = frozenset(user.groups.values_list("name", flat=True))
+    return user._hscp_auth_groups
+
+
+def _current_memberships(user) -> list[tuple[int, str]]:
+    """(group id, role) for each current membership of the user's person."""
+    if not hasattr(user, "_hscp_memberships"):
+        from governance.models import Membership
+
+        user._hscp_memberships = list(
+            Membership.objects.current(timezone.localdate())
+            .filter(person__user=user, person__active=True)
+            .values_list("group_id", "role")
+        )
+    return user._hscp_memberships
+
+
+def member_group_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return {group_id for group_id, _ in _current_memberships(user)}
+
+
+def chaired_group_ids(user) -> set[int]:
+    from governance.models import CHAIRING_ROLES
+
+    if not user.is_authenticated:
+        return set()
+    return {group_id for group_id, role in _current_memberships(user) if role in CHAIRING_ROLES}
+
+
+@rules.predicate
+def is_admin(user):
+    return user.is_authenticated and user.is_superuser
+
+
+@rules.predicate
+def is_secretariat(user):
+    return user.is_authenticated and SECRETARIAT_GROUP in _auth_group_names(user)
+
+
+@rules.predicate
+def is_partner_reader(user):
+    return user.is_authenticated and PARTNER_READER_GROUP in _auth_group_names(user)
+
+
+@rules.predicate
+def is_member_of_any_group(user):
+    return bool(member_group_ids(user))
+
+
+@rules.predicate
+def is_member_of_group(user, group):
+    return group is not None and group.pk in member_group_ids(user)
+
+
+@rules.predicate
+def is_chair_of_group(user, group):
+    return group is not None and group.pk in chaired_group_ids(user)
+
+
+is_staff_of_partnership = is_admin | is_secretariat
+
+# Seeing the partnership's structure and directory: anyone with a role in it.
+# A logged-in account with no role (no person, no membership) sees nothing.
+can_view_partnership = is_staff_of_partnership | is_partner_reader | is_member_of_any_group
+
+rules.add_perm("governance.view_partnership", can_view_partnership)
+rules.add_perm("governance.manage_structure", is_staff_of_partnership)
+rules.add_perm("governance.manage_memberships", is_staff_of_partnership)
+rules.add_perm("governance.edit_group_remit", is_staff_of_partnership | is_chair_of_group)
+
+
+def role_labels(user) -> list[str]:
+    """The user's roles in words, for the navigation bar."""
+    labels = []
+    if is_admin(user):
+        labels.append("Admin")
+    if is_secretariat(user):
+        labels.append("Secretariat")
+    if is_partner_reader(user):
+        labels.append("Partner reader")
+    if chaired_group_ids(user):
+        labels.append("Chair")
+    elif member_group_ids(user):
+        labels.append("Member")
+    return labels

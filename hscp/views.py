@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from governance import selectors as governance_selectors
+from governance.permissions import can_view_partnership
+from hscp import health
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """Readiness for load balancers: statuses only, never data."""
+    database_ok, database_detail = health.database_status()
+    broker_ok, broker_detail = health.broker_status()
+    healthy = database_ok and broker_ok
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": database_detail,
+            "broker": broker_detail,
+        },
+        status=200 if healthy else 503,
+    )
+
+
+def home(request):
+    """The landing page: the user's own groups, and where to go next."""
+    context = {"has_partnership_access": can_view_partnership(request.user)}
+    if context["has_partnership_access"]:
+        context["my_memberships"] = governance_selectors.user_current_memberships(request.user)
+    return render(request, "home.html", context)

@@ -1,0 +1,328 @@
+"""The partnership's structure: agencies, people, groups and memberships."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+__all__ = [
+    "CHAIRING_ROLES",
+    "ROLE_ORDER",
+    "Agency",
+    "Group",
+    "GroupKind",
+    "MeetingFrequency",
+    "Membership",
+    "MembershipRole",
+    "Person",
+    "QuorumRule",
+    "Sector",
+    "StatutoryRole",
+    "TimeStampedModel",
+]
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Sector(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    EDUCATION = "education", "Education"
+    PROBATION_JUSTICE = "probation_justice", "Probation / justice"
+    VOLUNTARY_COMMUNITY = "voluntary_community", "Voluntary and community"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other"
+
+
+class StatutoryRole(models.TextChoices):
+    """The three statutory safeguarding partners (arrangements s.2)."""
+
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    INTEGRATED_CARE_BOARD = "icb", "Integrated Care Board"
+    POLICE = "police", "Police"
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def statutory_partners(self):
+        return self.filter(statutory_role__isnull=False)
+
+
+class Agency(TimeStampedModel):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    # NULL, not "", for "no role": the unique constraint then ignores every non-partner.
+    statutory_role = models.CharField(  # noqa: DJ001
+        max_length=20,
+        choices=StatutoryRole.choices,
+        null=True,
+        blank=True,
+        help_text="Only the three statutory partners have one; each role belongs to one agency.",
+    )
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statutory_role"],
+                condition=Q(statutory_role__isnull=False),
+                name="one_agency_per_statutory_role",
+                violation_error_message="Another agency already holds this statutory partner role.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:agency_detail", args=[self.pk])
+
+    @property
+    def is_statutory_partner(self) -> bool:
+        return bool(self.statutory_role)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+def derive_initials(name: str) -> str:
+    """'Emma F. Kaur-Walsh' -> 'EFK': the first letter of each word of the name."""
+    words = name.replace("-", " ").replace(".", " ").split()
+    return "".join(word[0].upper() for word in words if word[0].isalpha())
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    initials_override = models.CharField(
+        "initials",
+        max_length=8,
+        blank=True,
+        help_text="Leave blank to use the initials of the name. The action log shows owners by initials.",
+    )
+    line_manager = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="Told when this person misses a meeting without a valid reason.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:person_detail", args=[self.pk])
+
+    @property
+    def initials(self) -> str:
+        return self.initials_override or derive_initials(self.name)
+
+
+class GroupKind(models.TextChoices):
+    BOARD = "board", "Board"
+    SUBGROUP = "subgroup", "Subgroup"
+    TASK_AND_FINISH = "task_and_finish", "Task and finish group"
+    FORUM = "forum", "Forum or summit"
+    PARTNER_BODY = "partner_body", "Partner body outside the partnership"
+
+
+class MeetingFrequency(models.TextChoices):
+    SIX_WEEKLY = "six_weekly", "Six-weekly"
+    MONTHLY = "monthly", "Monthly"
+    BI_MONTHLY = "bi_monthly", "Bi-monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    TWICE_YEARLY = "twice_yearly", "Twice yearly"
+    ANNUALLY = "annually", "Annually"
+    AD_HOC = "ad_hoc", "Ad hoc"
+
+
+class QuorumRule(models.TextChoices):
+    ALL_STATUTORY_PARTNERS = (
+        "all_statutory_partners",
+        "All three statutory partners represented",
+    )
+    NONE = "none", "No quorum rule"
+
+
+class GroupQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Group(TimeStampedModel):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=GroupKind.choices)
+    reports_to = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="reporting_groups",
+        help_text="The bodies this group reports to; the Joint Case Review group reports to three.",
+    )
+    remit = models.TextField("remit / terms of reference", blank=True)
+    terms_of_reference_review_date = models.DateField(null=True, blank=True)
+    meeting_frequency = models.CharField(
+        max_length=20, choices=MeetingFrequency.choices, default=MeetingFrequency.QUARTERLY
+    )
+    paper_deadline_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Papers are due this many days before the meeting."
+    )
+    quorum_rule = models.CharField(
+        max_length=30, choices=QuorumRule.choices, default=QuorumRule.ALL_STATUTORY_PARTNERS
+    )
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords(m2m_fields=[reports_to])
+    objects = GroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:group_detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+    def terms_of_reference_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        review = self.terms_of_reference_review_date
+        return review is not None and review < today
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    MEMBER = "member", "Member"
+    DEPUTY = "deputy", "Deputy"
+    ADVISER = "adviser", "Adviser"
+    MINUTE_TAKER = "minute_taker", "Minute-taker"
+    IN_ATTENDANCE = "in_attendance", "In attendance"
+
+
+CHAIRING_ROLES = (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.CO_CHAIR)
+ROLE_ORDER = {role: position for position, role in enumerate(MembershipRole.values)}
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, today: datetime.date | None = None):
+        """Memberships in force on `today`: started, and not yet ended.
+
+        The end date is the day the membership stopped, so a membership ended
+        today no longer counts.
+        """
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today).filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+
+    def past(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__lte=today)
+
+    def chairing(self):
+        return self.filter(role__in=CHAIRING_ROLES)
+
+
+class Membership(TimeStampedModel):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=MembershipRole.choices)
+    deputy_for = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputies",
+        help_text="For a deputy: the member they stand in for.",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        help_text="The agency represented; the person's own agency unless stated.",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(
+        null=True, blank=True, help_text="The day the membership stopped; blank while current."
+    )
+
+    history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group", "person__name"]
+        indexes = [models.Index(fields=["group", "end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_it_starts",
+                violation_error_message="A membership cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="deputy") | Q(deputy_for__isnull=False),
+                name="deputy_names_the_member",
+                violation_error_message="A deputy must name the member they stand in for.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()}, {self.group}"
+
+    def is_current(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date > today)
+
+    @property
+    def is_chairing(self) -> bool:
+        return self.role in CHAIRING_ROLES

@@ -88,10 +88,54 @@ is_staff_of_partnership = is_admin | is_secretariat
 # A logged-in account with no role (no person, no membership) sees nothing.
 can_view_partnership = is_staff_of_partnership | is_partner_reader | is_member_of_any_group
 
+@rules.predicate
+def is_member_of_meeting_group(user, meeting):
+    return meeting is not None and meeting.group_id in member_group_ids(user)
+
+
+@rules.predicate
+def is_chair_of_meeting_group(user, meeting):
+    return meeting is not None and meeting.group_id in chaired_group_ids(user)
+
+
+@rules.predicate
+def is_chair_of_action_group(user, action):
+    return action is not None and action.group_id in chaired_group_ids(user)
+
+
+@rules.predicate
+def is_action_owner(user, action):
+    """Owners are people; the user's person must be among them (prefetched owners are used)."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    return action is not None and person is not None and person in action.owners.all()
+
+
 rules.add_perm("governance.view_partnership", can_view_partnership)
 rules.add_perm("governance.manage_structure", is_staff_of_partnership)
 rules.add_perm("governance.manage_memberships", is_staff_of_partnership)
 rules.add_perm("governance.edit_group_remit", is_staff_of_partnership | is_chair_of_group)
+
+# Meetings: the secretariat runs every group's meetings; a chair runs their own
+# group's. Members see their groups' meetings in full; partner readers see
+# meetings but never confidential items.
+rules.add_perm(
+    "governance.view_meeting",
+    is_staff_of_partnership | is_partner_reader | is_member_of_meeting_group,
+)
+rules.add_perm("governance.manage_meeting", is_staff_of_partnership | is_chair_of_meeting_group)
+rules.add_perm(
+    "governance.view_confidential_items", is_staff_of_partnership | is_member_of_meeting_group
+)
+rules.add_perm("governance.schedule_meeting", is_staff_of_partnership | is_chair_of_group)
+
+# The action log: anyone with a role sees it; the secretariat and a group's chair
+# record actions; owners, the chair and the secretariat post updates.
+rules.add_perm("governance.view_actions", can_view_partnership)
+rules.add_perm("governance.record_action", is_staff_of_partnership | is_chair_of_group)
+rules.add_perm(
+    "governance.update_action", is_staff_of_partnership | is_chair_of_action_group | is_action_owner
+)
+rules.add_perm("governance.hand_over_action", is_staff_of_partnership | is_chair_of_action_group)
 
 
 def role_labels(user) -> list[str]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import views
+from governance import urls_actions, urls_meetings, urls_minutes, views
 
 app_name = "governance"
 
@@ -22,3 +22,6 @@ urlpatterns = [
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
 ]
+
+# Each part of the domain keeps its own routes, under this one namespace.
+urlpatterns += urls_meetings.urlpatterns + urls_minutes.urlpatterns + urls_actions.urlpatterns

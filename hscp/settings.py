@@ -137,6 +137,7 @@ if "EMAIL_URL" in env:
     vars().update(env.email("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HSCP Governance <noreply@localhost>")
 
 # Celery: with no REDIS_URL, tasks run eagerly in-process (the embedded default).

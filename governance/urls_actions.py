@@ -1,0 +1,3 @@
+"""Routes for actions; views in governance/views_actions.py."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Routes for meetings; views in governance/views_meetings.py."""
+
+urlpatterns = []

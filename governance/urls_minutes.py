@@ -1,0 +1,3 @@
+"""Routes for minutes; views in governance/views_minutes.py."""
+
+urlpatterns = []

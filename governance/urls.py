@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import urls_actions, urls_meetings, urls_minutes, views
+from governance import urls_actions, urls_meetings, urls_minutes, urls_papers, views
 
 app_name = "governance"
 
@@ -24,4 +24,6 @@ urlpatterns = [
 ]
 
 # Each part of the domain keeps its own routes, under this one namespace.
-urlpatterns += urls_meetings.urlpatterns + urls_minutes.urlpatterns + urls_actions.urlpatterns
+urlpatterns += (
+    urls_meetings.urlpatterns + urls_papers.urlpatterns + urls_minutes.urlpatterns + urls_actions.urlpatterns
+)

@@ -88,6 +88,7 @@ is_staff_of_partnership = is_admin | is_secretariat
 # A logged-in account with no role (no person, no membership) sees nothing.
 can_view_partnership = is_staff_of_partnership | is_partner_reader | is_member_of_any_group
 
+
 @rules.predicate
 def is_member_of_meeting_group(user, meeting):
     return meeting is not None and meeting.group_id in member_group_ids(user)
@@ -123,9 +124,7 @@ rules.add_perm(
     is_staff_of_partnership | is_partner_reader | is_member_of_meeting_group,
 )
 rules.add_perm("governance.manage_meeting", is_staff_of_partnership | is_chair_of_meeting_group)
-rules.add_perm(
-    "governance.view_confidential_items", is_staff_of_partnership | is_member_of_meeting_group
-)
+rules.add_perm("governance.view_confidential_items", is_staff_of_partnership | is_member_of_meeting_group)
 rules.add_perm("governance.schedule_meeting", is_staff_of_partnership | is_chair_of_group)
 
 # The action log: anyone with a role sees it; the secretariat and a group's chair

@@ -35,7 +35,9 @@ class Notification(models.Model):
     subject = models.CharField(max_length=255)
     body = models.TextField()
     url = models.CharField(max_length=500, blank=True)
-    state = models.CharField(max_length=20, choices=NotificationState.choices, default=NotificationState.PENDING)
+    state = models.CharField(
+        max_length=20, choices=NotificationState.choices, default=NotificationState.PENDING
+    )
     send_email = models.BooleanField(default=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

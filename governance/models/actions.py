@@ -51,6 +51,9 @@ class ActionNumberSequence(models.Model):
     group = models.OneToOneField(Group, on_delete=models.CASCADE, primary_key=True, related_name="+")
     last_number = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.group_id}: {self.last_number}"
+
 
 class Action(TimeStampedModel):
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="actions")
@@ -70,10 +73,14 @@ class Action(TimeStampedModel):
     source_object_id = models.PositiveBigIntegerField(null=True, blank=True)
     source_object = GenericForeignKey("source_content_type", "source_object_id")
     source_label = models.CharField(max_length=200, blank=True)
-    title = models.CharField(max_length=200, blank=True, help_text="A short heading, e.g. 'Finance / Funding'.")
+    title = models.CharField(
+        max_length=200, blank=True, help_text="A short heading, e.g. 'Finance / Funding'."
+    )
     description = models.TextField()
     owners = models.ManyToManyField(Person, related_name="actions_owned")
-    lead_agency = models.ForeignKey(Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    lead_agency = models.ForeignKey(
+        Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     due_date = models.DateField(null=True, blank=True, db_index=True)
     original_due_date = models.DateField(null=True, blank=True)
     due_by_next_meeting = models.BooleanField(default=False)
@@ -111,8 +118,12 @@ class ActionUpdate(TimeStampedModel):
     """A dated entry in an action's trail; never edited once posted."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    author_person = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    author_person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     text = models.TextField()
     new_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     previous_due_date = models.DateField(null=True, blank=True)
@@ -145,7 +156,9 @@ class ActionHandover(TimeStampedModel):
     to_group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="+")
     to_number = models.PositiveIntegerField()
     note = models.TextField(blank=True)
-    handed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    handed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["action", "created_at"]

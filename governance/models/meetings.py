@@ -122,7 +122,9 @@ class AgendaItem(TimeStampedModel):
     presenter = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items_presented"
     )
-    purpose = models.CharField(max_length=20, choices=AgendaPurpose.choices, default=AgendaPurpose.INFORMATION)
+    purpose = models.CharField(
+        max_length=20, choices=AgendaPurpose.choices, default=AgendaPurpose.INFORMATION
+    )
     minutes_allowed = models.PositiveSmallIntegerField(null=True, blank=True)
     confidential = models.BooleanField(default=False)
     standing_item = models.CharField(max_length=30, choices=StandingItem.choices, blank=True)

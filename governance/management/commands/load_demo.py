@@ -1,0 +1,42 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import ProtectedError, RestrictedError
+
+from governance.demo.loader import STRUCTURES, DemoConflictError, load_partnership
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a demo partnership with invented people and the demo users admin, secretariat, chair, "
+        "partner and jcr (password: the DEMO_PASSWORD setting). Running it again changes nothing, "
+        "except to put back demo values someone edited. One partnership at a time: the command "
+        "refuses if the database holds another partnership's statutory partners (for instance "
+        "Hertfordshire's when loading Herefordshire). --flush first deletes all governance data "
+        "(agencies, people, groups, memberships, meetings, actions; their change history is kept), "
+        "in the same transaction as the load."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--structure",
+            choices=sorted(STRUCTURES),
+            default="herefordshire",
+            help="Which partnership to load (default: herefordshire).",
+        )
+        parser.add_argument(
+            "--flush",
+            action="store_true",
+            help="Delete all governance data before loading; use it to switch from one partnership "
+            "to the other.",
+        )
+
+    def handle(self, *args, structure, flush, **options):
+        try:
+            summary = load_partnership(STRUCTURES[structure], flush=flush)
+        except DemoConflictError as error:
+            raise CommandError(str(error)) from error
+        except (ProtectedError, RestrictedError) as error:
+            raise CommandError(
+                f"Cannot delete the governance data: other records still refer to it ({error.args[0]})"
+            ) from error
+        for line in summary.lines():
+            self.stdout.write(line)

@@ -18,6 +18,8 @@ __all__ = [
     "ActionSource",
     "ActionStatus",
     "ActionUpdate",
+    "FINISHED_STATUSES",
+    "OUTSTANDING_STATUSES",
 ]
 
 

@@ -10,7 +10,12 @@ class PersonFilter(django_filters.FilterSet):
     agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all())
     group = django_filters.ModelChoiceFilter(queryset=Group.objects.all(), method="in_group", label="Group")
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices, method="with_role", label="Role")
-    active = django_filters.BooleanFilter(label="Active")
+    active = django_filters.ChoiceFilter(
+        choices=[("yes", "Active"), ("no", "Inactive")],
+        method="by_active",
+        label="Status",
+        empty_label="Any",
+    )
 
     class Meta:
         model = Person
@@ -21,6 +26,9 @@ class PersonFilter(django_filters.FilterSet):
         for word in words:
             queryset = queryset.filter(Q(name__icontains=word) | Q(job_title__icontains=word))
         return queryset
+
+    def by_active(self, queryset, name, value):
+        return queryset.filter(active=value == "yes")
 
     def _current_memberships(self):
         today = timezone.localdate()

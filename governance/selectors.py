@@ -111,6 +111,12 @@ def group_members_by_agency(*, group: Group, today=None) -> list[AgencyMembers]:
     ]
 
 
+def chairs_among(members_by_agency: list[AgencyMembers]) -> list[Membership]:
+    """The chair, vice-chair and co-chairs from a group's current members, chair first."""
+    chairs = [m for block in members_by_agency for m in block.memberships if m.is_chairing]
+    return sorted(chairs, key=lambda m: (ROLE_ORDER[m.role], m.person.name))
+
+
 def group_membership_history(*, group: Group, today=None):
     today = today or timezone.localdate()
     return (

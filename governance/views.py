@@ -71,10 +71,12 @@ class GroupDetailView(PartnershipViewMixin, DetailView):
     def get_context_data(self, **kwargs):
         group = self.object
         user = self.request.user
+        members_by_agency = selectors.group_members_by_agency(group=group)
         return super().get_context_data(
             title=group.name,
+            chairs=selectors.chairs_among(members_by_agency),
             breadcrumbs=[STRUCTURE_CRUMB],
-            members_by_agency=selectors.group_members_by_agency(group=group),
+            members_by_agency=members_by_agency,
             past_memberships=selectors.group_membership_history(group=group)[:50],
             can_manage=user.has_perm("governance.manage_memberships"),
             can_edit_remit=user.has_perm("governance.edit_group_remit", group),

@@ -157,3 +157,19 @@ def test_membership_of_an_agency_is_shown_on_the_agency_page(client, partner, gr
     client.force_login(partner)
     response = client.get(person.agency.get_absolute_url())
     assert group.name in response.content.decode()
+
+
+def test_group_page_names_its_chair_and_vice_chair(client, partner, group):
+    MembershipFactory(group=group, role="vice_chair", person=PersonFactory(name="Vera Vice"))
+    MembershipFactory(group=group, role="chair", person=PersonFactory(name="Carla Chair"))
+    client.force_login(partner)
+    response = client.get(group.get_absolute_url())
+    assert [m.person.name for m in response.context["chairs"]] == ["Carla Chair", "Vera Vice"]
+
+
+def test_directory_can_show_only_inactive_people(client, partner):
+    PersonFactory(name="Still Here")
+    PersonFactory(name="Long Gone", active=False)
+    client.force_login(partner)
+    response = client.get(reverse("governance:person_list"), {"active": "no"})
+    assert [person.name for person in response.context["people"]] == ["Long Gone"]

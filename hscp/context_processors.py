@@ -10,4 +10,11 @@ def roles(request):
         "nav_roles": lambda: role_labels(user),
         "nav_can_view_partnership": lambda: can_view_partnership(user),
         "nav_is_staff_of_partnership": lambda: is_staff_of_partnership(user),
+        "nav_unread_notifications": lambda: _unread_count(user),
     }
+
+
+def _unread_count(user) -> int:
+    from hscp.models import Notification
+
+    return Notification.objects.filter(recipient__user=user, read_at__isnull=True).count()

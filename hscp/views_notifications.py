@@ -1,0 +1,61 @@
+"""The in-app notification centre: a person's messages, newest first."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from hscp.models import Notification
+from hscp.notifications import notification_mark_read
+
+
+def _person(request):
+    return getattr(request.user, "person", None)
+
+
+def notification_list(request):
+    person = _person(request)
+    notifications = Notification.objects.none()
+    if person is not None:
+        notifications = Notification.objects.filter(recipient=person).order_by("-created_at")
+    if request.GET.get("show") == "unread":
+        notifications = notifications.filter(read_at__isnull=True)
+    page = Paginator(notifications, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "hscp/notification_list.html",
+        {
+            "title": "Notifications",
+            "page_obj": page,
+            "notifications": page.object_list,
+            "has_person": person is not None,
+            "querystring": "show=unread" if request.GET.get("show") == "unread" else "",
+        },
+    )
+
+
+@require_POST
+def notification_read(request, pk):
+    """Mark one as read, then follow its link (or return to the list)."""
+    person = _person(request)
+    notification = get_object_or_404(Notification, pk=pk, recipient=person) if person else None
+    if notification is None:
+        return redirect("notification_list")
+    notification_mark_read(notification=notification)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notification_list")
+
+
+@require_POST
+def notification_read_all(request):
+    person = _person(request)
+    if person is not None:
+        count = Notification.objects.filter(recipient=person, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
+    return redirect("notification_list")

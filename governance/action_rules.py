@@ -1,0 +1,96 @@
+"""Pure rules of the action log: the RAG marker, the reference, owners' initials.
+
+No database and no clock here: callers pass `today` (a Europe/London date from
+`timezone.localdate()`), so the rules are tested at their edges without freezing time.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+# An outstanding action due within this many days is amber (issue 4).
+DUE_SOON_DAYS = 14
+
+# Kept in step with governance.models.ActionStatus; plain strings so this module needs no models.
+OUTSTANDING = frozenset({"open", "in_progress", "deferred"})
+FINISHED = frozenset({"completed", "closed", "superseded"})
+
+
+class Rag(Enum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    GREY = "grey"
+
+
+@dataclass(frozen=True)
+class RagMarker:
+    """What the page shows: a colour and words, never the colour alone (WCAG 1.4.1)."""
+
+    rag: Rag
+    label: str
+    css_class: str
+
+
+RAG_MARKERS = {
+    Rag.RED: RagMarker(Rag.RED, "Overdue", "text-bg-danger"),
+    Rag.AMBER: RagMarker(Rag.AMBER, "Due soon", "text-bg-warning"),
+    Rag.GREEN: RagMarker(Rag.GREEN, "On track", "text-bg-success"),
+    Rag.GREY: RagMarker(Rag.GREY, "Finished", "text-bg-secondary"),
+}
+
+
+def is_overdue(status: str, due_date: datetime.date | None, today: datetime.date) -> bool:
+    """Overdue once the due date has passed: an action due today is not yet overdue."""
+    return status in OUTSTANDING and due_date is not None and due_date < today
+
+
+def is_due_soon(status: str, due_date: datetime.date | None, today: datetime.date) -> bool:
+    """Due today or within the next DUE_SOON_DAYS days (inclusive)."""
+    return (
+        status in OUTSTANDING
+        and due_date is not None
+        and today <= due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS)
+    )
+
+
+def action_rag(status: str, due_date: datetime.date | None, today: datetime.date) -> Rag:
+    """Red when overdue, amber when due within 14 days, green otherwise; finished actions grey."""
+    if status in FINISHED:
+        return Rag.GREY
+    if is_overdue(status, due_date, today):
+        return Rag.RED
+    if is_due_soon(status, due_date, today):
+        return Rag.AMBER
+    return Rag.GREEN
+
+
+def rag_marker(status: str, due_date: datetime.date | None, today: datetime.date) -> RagMarker:
+    return RAG_MARKERS[action_rag(status, due_date, today)]
+
+
+def format_reference(meeting_local_date: datetime.date, item_number: str | None) -> str:
+    """Where an action was agreed, as the action log writes it: '23.10.19 ref 4.1' (seed 003)."""
+    date_part = meeting_local_date.strftime("%d.%m.%y")
+    item_number = (item_number or "").strip().rstrip(".")
+    return f"{date_part} ref {item_number}" if item_number else date_part
+
+
+def owner_initials(people: Iterable) -> str:
+    """Owners as the log shows them, 'EF/KW/PG', in the order given."""
+    return "/".join(person.initials for person in people)
+
+
+def quarter_start(today: datetime.date) -> datetime.date:
+    """The first day of today's quarter (January, April, July, October: the financial
+    year's quarters start on the same days)."""
+    return datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+
+
+def next_meeting_date(
+    meeting_dates: Iterable[datetime.date], *, after: datetime.date
+) -> datetime.date | None:
+    """The first meeting date strictly after `after`, or None when none is scheduled."""
+    later = [date for date in meeting_dates if date > after]
+    return min(later) if later else None

@@ -12,14 +12,14 @@ from governance.models.meetings import AgendaItem, Meeting
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
 
 __all__ = [
+    "FINISHED_STATUSES",
+    "OUTSTANDING_STATUSES",
     "Action",
     "ActionHandover",
     "ActionNumberSequence",
     "ActionSource",
     "ActionStatus",
     "ActionUpdate",
-    "FINISHED_STATUSES",
-    "OUTSTANDING_STATUSES",
 ]
 
 

@@ -5,9 +5,26 @@ Also the adapter from Attendance rows to the pure quoracy rule
 judge quoracy through `meeting_quoracy` and `item_quoracy`.
 """
 
+import datetime
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from governance.models import AgendaItem, Attendance, Meeting
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Group,
+    Meeting,
+    Membership,
+    Paper,
+    Person,
+    StandingItem,
+)
+from governance.permissions import is_partner_reader, is_staff_of_partnership, member_group_ids
 from governance.quoracy import Presence, Quoracy, judge_quoracy
 
 
@@ -75,4 +92,195 @@ def item_quoracy(
         rule=meeting.group.quorum_rule,
         presences=presences(attendance=attendance, items=items),
         at_position=position,
+    )
+
+
+# Lists ---------------------------------------------------------------------
+
+
+def sees_every_meeting(user) -> bool:
+    return is_staff_of_partnership(user) or is_partner_reader(user)
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """Staff and partner readers see every meeting; members their groups'; others none."""
+    meetings = Meeting.objects.all()
+    if sees_every_meeting(user):
+        return meetings
+    return meetings.filter(group_id__in=member_group_ids(user))
+
+
+def groups_with_meetings_visible_to(user) -> QuerySet[Group]:
+    groups = Group.objects.all()
+    if not sees_every_meeting(user):
+        groups = groups.filter(pk__in=member_group_ids(user))
+    return groups.order_by("name")
+
+
+def meetings_for_list(*, user, now: datetime.datetime | None = None, past: bool = False) -> QuerySet[Meeting]:
+    """Upcoming meetings soonest first (cancelled ones included, marked), or past ones latest first."""
+    now = now or timezone.now()
+    meetings = (
+        meetings_visible_to(user).select_related("group", "chair").annotate(item_count=Count("agenda_items"))
+    )
+    if past:
+        return meetings.filter(starts_at__lt=now).order_by("-starts_at")
+    return meetings.filter(starts_at__gte=now).order_by("starts_at")
+
+
+def upcoming_meetings_for_person(
+    *, person: Person, now: datetime.datetime | None = None, limit: int = 10
+) -> list[Meeting]:
+    """The meetings of the groups a person sits on now, soonest first (one query)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    groups = Membership.objects.current(today).filter(person=person).values("group_id")
+    return list(
+        Meeting.objects.upcoming(now)
+        .filter(group_id__in=groups)
+        .select_related("group")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def group_next_meetings(
+    *, group: Group, now: datetime.datetime | None = None, limit: int = 3
+) -> list[Meeting]:
+    now = now or timezone.now()
+    return list(Meeting.objects.upcoming(now).filter(group=group).order_by("starts_at")[:limit])
+
+
+# The meeting page ------------------------------------------------------------
+
+
+ATTENDANCE_SECTIONS = (
+    (AttendanceStatus.PRESENT, "Present"),
+    (AttendanceStatus.DEPUTY, "Deputies"),
+    (AttendanceStatus.IN_ATTENDANCE, "In attendance"),
+    (AttendanceStatus.APOLOGIES, "Apologies"),
+    (AttendanceStatus.ABSENT, "Absent without apologies"),
+)
+
+
+@dataclass
+class AttendanceSection:
+    status: str
+    label: str
+    lines: list[Attendance]
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    items: list[AgendaItem]
+    hidden_items: int
+    attendance: list[Attendance]
+    attendance_sections: list[AttendanceSection]
+    quoracy: Quoracy | None
+    pending_ratification: list[Decision] = field(default_factory=list)
+
+
+def meeting_with_details(pk: int) -> Meeting:
+    return Meeting.objects.select_related("group", "chair", "minute_taker", "minutes").get(pk=pk)
+
+
+def agenda_items_for_page(*, meeting: Meeting) -> list[AgendaItem]:
+    """Every item in printed order with what the page shows, prefetched (five queries)."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter__agency", "reporting_group")
+        .prefetch_related(
+            Prefetch(
+                "papers", queryset=Paper.objects.select_related("author__agency").order_by("submitted_at")
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("ratified_at_item__meeting__group").order_by(
+                    "created_at"
+                ),
+            ),
+            Prefetch("sub_items", queryset=AgendaItem.objects.order_by("sort_key")),
+        )
+        .order_by("sort_key")
+    )
+
+
+def attendance_for_page(*, meeting: Meeting) -> list[Attendance]:
+    return list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "agency", "deputy_for", "arrived_for_item", "left_before_item")
+        .order_by("person__name")
+    )
+
+
+def pending_ratification_for(*, meeting: Meeting) -> list[Decision]:
+    """Inquorate decisions of the group from earlier meetings, still to be ratified."""
+    return list(
+        Decision.objects.filter(
+            agenda_item__meeting__group_id=meeting.group_id,
+            agenda_item__meeting__starts_at__lt=meeting.starts_at,
+            needs_ratification=True,
+            ratified_on__isnull=True,
+        )
+        .select_related("agenda_item__meeting")
+        .order_by("agenda_item__meeting__starts_at", "created_at")
+    )
+
+
+def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
+    """Everything the meeting page shows, in a fixed number of queries.
+
+    Quoracy is judged for the meeting and for each item (from arrivals and
+    departures) once attendance is recorded; positions come from the whole
+    agenda, confidential items included, although those are hidden from users
+    without `view_confidential_items`.
+    """
+    all_items = agenda_items_for_page(meeting=meeting)
+    attendance = attendance_for_page(meeting=meeting)
+    quoracy = None
+    if attendance:
+        quoracy = meeting_quoracy(meeting=meeting, attendance=attendance)
+        if quoracy.applies:
+            lines = presences(attendance=attendance, items=all_items)
+            for position, item in enumerate(all_items):
+                item.quoracy = judge_quoracy(
+                    rule=meeting.group.quorum_rule, presences=lines, at_position=position
+                )
+    may_see_confidential = user.has_perm("governance.view_confidential_items", meeting)
+    items = [item for item in all_items if may_see_confidential or not _is_confidential(item, all_items)]
+    has_ratification_item = any(item.standing_item == StandingItem.RATIFICATION for item in all_items)
+    return MeetingPage(
+        meeting=meeting,
+        items=items,
+        hidden_items=len(all_items) - len(items),
+        attendance=attendance,
+        attendance_sections=[
+            AttendanceSection(status, label, [line for line in attendance if line.status == status])
+            for status, label in ATTENDANCE_SECTIONS
+        ],
+        quoracy=quoracy,
+        pending_ratification=pending_ratification_for(meeting=meeting) if has_ratification_item else [],
+    )
+
+
+def _is_confidential(item: AgendaItem, all_items: list[AgendaItem]) -> bool:
+    """A sub-item of a confidential item is confidential too."""
+    if item.confidential:
+        return True
+    if item.parent_id:
+        parent = next((other for other in all_items if other.pk == item.parent_id), None)
+        return bool(parent and parent.confidential)
+    return False
+
+
+def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:
+    """The agenda editing page: every item, with presenter, and counts of papers and decisions."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter", "reporting_group")
+        .annotate(
+            paper_count=Count("papers", distinct=True),
+            decision_count=Count("decisions", distinct=True),
+        )
+        .order_by("sort_key")
     )

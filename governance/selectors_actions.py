@@ -1,0 +1,276 @@
+"""Read queries of the action log. Each page runs a fixed number of SQL queries:
+owners and updates are prefetched, and the RAG and initials are worked out in
+Python from what was fetched."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from governance import action_rules
+from governance.models import (
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionHandover,
+    ActionSource,
+    ActionStatus,
+    ActionUpdate,
+    Group,
+    Meeting,
+    Person,
+)
+
+# "Recently completed" on the log: finished within this many days (older ones need a filter).
+RECENTLY_FINISHED_DAYS = 92
+
+
+def _updates_prefetch(to_attr: str = "trail", queryset=None) -> Prefetch:
+    queryset = queryset if queryset is not None else ActionUpdate.objects.all()
+    return Prefetch(
+        "updates",
+        queryset=queryset.select_related("author_person").order_by("created_at", "pk"),
+        to_attr=to_attr,
+    )
+
+
+def _owners_prefetch() -> Prefetch:
+    return Prefetch("owners", queryset=Person.objects.order_by("name"))
+
+
+def actions_for_list() -> QuerySet:
+    """Actions with everything a list row shows: group, lead agency, owners, the trail."""
+    return Action.objects.select_related("group", "lead_agency").prefetch_related(
+        _owners_prefetch(), _updates_prefetch()
+    )
+
+
+def _outstanding_first() -> Case:
+    return Case(
+        When(status__in=OUTSTANDING_STATUSES, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def group_action_log(*, group: Group, include_older_finished: bool = False, today=None) -> QuerySet:
+    """A group's log: outstanding actions first by due date, then recently finished ones, latest first.
+
+    Finished actions older than RECENTLY_FINISHED_DAYS stay out unless asked for
+    (the filters ask for them whenever a status is chosen).
+    """
+    today = today or timezone.localdate()
+    actions = actions_for_list().filter(group=group)
+    if not include_older_finished:
+        since = today - datetime.timedelta(days=RECENTLY_FINISHED_DAYS)
+        actions = actions.filter(
+            Q(status__in=OUTSTANDING_STATUSES) | Q(completed_on__gte=since) | Q(completed_on__isnull=True)
+        )
+    return actions.annotate(finished_rank=_outstanding_first()).order_by(
+        "finished_rank",
+        F("due_date").asc(nulls_last=True),
+        F("completed_on").desc(nulls_last=True),
+        "number",
+    )
+
+
+def my_actions(*, person: Person | None, today=None) -> QuerySet:
+    """Every action the person owns, across groups: overdue first, then the rest outstanding
+    by due date, then finished ones, latest first."""
+    today = today or timezone.localdate()
+    if person is None:
+        return Action.objects.none()
+    rank = Case(
+        When(status__in=OUTSTANDING_STATUSES, due_date__lt=today, then=Value(0)),
+        When(status__in=OUTSTANDING_STATUSES, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        actions_for_list()
+        .filter(owners=person)
+        .annotate(my_rank=rank)
+        .order_by(
+            "my_rank",
+            F("due_date").asc(nulls_last=True),
+            F("completed_on").desc(nulls_last=True),
+            "group__name",
+            "number",
+        )
+    )
+
+
+def action_for_detail(pk: int) -> Action:
+    return (
+        Action.objects.select_related(
+            "group",
+            "lead_agency",
+            "origin_meeting__group",
+            "origin_item",
+            "created_by",
+            "source_content_type",
+        )
+        .prefetch_related(
+            _owners_prefetch(),
+            _updates_prefetch(
+                queryset=ActionUpdate.objects.select_related("author", "reviewed_at_meeting__group")
+            ),
+            Prefetch(
+                "handovers",
+                queryset=ActionHandover.objects.select_related("from_group", "to_group", "handed_by"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def source_url(action: Action) -> str:
+    """The page of the thing the action came from, when it has one (one query, detail page only)."""
+    source = action.source_object if action.source_content_type_id else None
+    get_url = getattr(source, "get_absolute_url", None)
+    if get_url is None:
+        return ""
+    try:
+        return get_url()
+    except Exception:  # a source app whose page is not routed yet: show the label alone
+        return ""
+
+
+def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]:
+    """Give each fetched action its RAG marker, owners' initials and latest update (no queries)."""
+    rows = list(actions)
+    for action in rows:
+        action.rag = action_rules.rag_marker(action.status, action.due_date, today)
+        action.owner_list = list(action.owners.all())
+        action.initials = action_rules.owner_initials(action.owner_list)
+        trail = getattr(action, "trail", None)
+        action.latest_update = trail[-1] if trail else None
+        action.is_overdue = action_rules.is_overdue(action.status, action.due_date, today)
+    return rows
+
+
+def group_log_owner_choices(group: Group) -> QuerySet:
+    """People who own at least one action in the group's log, for the owner filter."""
+    return Person.objects.filter(
+        pk__in=Action.owners.through.objects.filter(action__group=group).values("person_id")
+    ).order_by("name")
+
+
+def group_log_meeting_choices(group: Group) -> QuerySet:
+    """Meetings at which the log's actions were agreed (handed-over actions bring other groups')."""
+    return (
+        Meeting.objects.filter(pk__in=Action.objects.filter(group=group).values("origin_meeting_id"))
+        .select_related("group")
+        .order_by("-starts_at")
+    )
+
+
+@dataclass
+class SourceLine:
+    """One origin within a source: a meeting, an audit, a case review…"""
+
+    label: str
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass
+class SourcePlan:
+    source: str
+    label: str
+    open: int = 0
+    overdue: int = 0
+    completed_this_quarter: int = 0
+    lines: list[SourceLine] = field(default_factory=list)
+
+
+def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
+    """The chair's action plan: the group's actions grouped by source, with counts of open,
+    overdue and completed this quarter, and the outstanding actions under each origin.
+
+    Three queries whatever the size: the counts, the outstanding actions, their owners.
+    """
+    today = today or timezone.localdate()
+    quarter = action_rules.quarter_start(today)
+    outstanding = Q(status__in=OUTSTANDING_STATUSES)
+    counts = (
+        Action.objects.filter(group=group)
+        .values("source")
+        .annotate(
+            open=Count("pk", filter=outstanding),
+            overdue=Count("pk", filter=outstanding & Q(due_date__lt=today)),
+            completed_this_quarter=Count(
+                "pk", filter=Q(status=ActionStatus.COMPLETED, completed_on__gte=quarter)
+            ),
+        )
+        .order_by()
+    )
+    plans = {
+        row["source"]: SourcePlan(
+            source=row["source"],
+            label=ActionSource(row["source"]).label,
+            open=row["open"],
+            overdue=row["overdue"],
+            completed_this_quarter=row["completed_this_quarter"],
+        )
+        for row in counts
+    }
+    actions = decorate(
+        Action.objects.filter(group=group, status__in=OUTSTANDING_STATUSES)
+        .select_related("lead_agency")
+        .prefetch_related(_owners_prefetch())
+        .order_by("source", "source_label", F("due_date").asc(nulls_last=True), "number"),
+        today=today,
+    )
+    for action in actions:
+        plan = plans[action.source]
+        label = action.source_label or (
+            "Recorded for the group" if action.source == ActionSource.GROUP else ""
+        )
+        if not plan.lines or plan.lines[-1].label != label:
+            plan.lines.append(SourceLine(label=label))
+        plan.lines[-1].actions.append(action)
+    order = {source: position for position, source in enumerate(ActionSource.values)}
+    return sorted(plans.values(), key=lambda plan: order.get(plan.source, len(order)))
+
+
+def actions_for_meeting_review(*, meeting: Meeting, today=None) -> list[Action]:
+    """What the 'minutes of the previous meeting and action log' item reviews: the group's
+    outstanding actions agreed before this meeting, and any already updated at it."""
+    today = today or timezone.localdate()
+    reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).values("action_id")
+    actions = (
+        actions_for_list()
+        .filter(group_id=meeting.group_id)
+        .filter(Q(status__in=OUTSTANDING_STATUSES) | Q(pk__in=reviewed_here))
+        .exclude(origin_meeting=meeting)
+        .annotate(finished_rank=_outstanding_first())
+        .order_by("number")
+    )
+    return decorate(actions, today=today)
+
+
+def action_for_review_row(*, meeting: Meeting, pk: int, today=None) -> Action:
+    today = today or timezone.localdate()
+    action = actions_for_list().get(pk=pk, group_id=meeting.group_id)
+    return decorate([action], today=today)[0]
+
+
+def actions_reviewed_at(meeting: Meeting) -> list[Action]:
+    """Actions reviewed at a meeting, each with `reviewed_updates`: the updates posted there.
+
+    For the minutes: 'Members considered the following outstanding actions from
+    the action log (updates in bold)'. Three queries.
+    """
+    reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
+    actions = (
+        Action.objects.filter(pk__in=reviewed_here.values("action_id"))
+        .select_related("group", "lead_agency")
+        .prefetch_related(_owners_prefetch(), _updates_prefetch("reviewed_updates", reviewed_here))
+        .order_by("number")
+    )
+    rows = decorate(actions, today=timezone.localdate())
+    for action in rows:
+        action.trail = action.reviewed_updates
+        action.latest_update = action.reviewed_updates[-1] if action.reviewed_updates else None
+    return rows

@@ -101,7 +101,7 @@ def paper_submit(
     paper.full_clean()
     paper.save()
     if paper.is_late:
-        _escalate_late_paper(paper=paper, meeting=meeting)
+        paper_escalate_late(paper=paper)
     return paper
 
 
@@ -133,7 +133,7 @@ def paper_replace(
     paper.full_clean()
     paper.save()
     if paper.is_late:
-        _escalate_late_paper(paper=paper, meeting=meeting, occasion=now.isoformat())
+        paper_escalate_late(paper=paper, occasion=now.isoformat())
     return paper
 
 
@@ -178,27 +178,6 @@ def paper_accept_late(
     return paper
 
 
-@transaction.atomic
-def papers_recheck_lateness(*, meeting: Meeting) -> list[Paper]:
-    """Re-judge every paper of a meeting against its (moved) deadline; returns those that changed.
-
-    For the meeting services to call after a reschedule: a meeting moved later
-    can make a late paper on time, and one moved earlier can make a paper late.
-    """
-    changed = []
-    for paper in Paper.objects.filter(agenda_item__meeting=meeting).select_related("author__agency"):
-        late = is_paper_late(paper.submitted_at, meeting.paper_deadline)
-        if late != paper.is_late:
-            paper.is_late = late
-            paper.save(update_fields=["is_late", "updated_at"])
-            changed.append(paper)
-            if late:
-                _escalate_late_paper(
-                    paper=paper, meeting=meeting, occasion=meeting.paper_deadline.isoformat()
-                )
-    return changed
-
-
 def board_members_for_agency(*, agency_id: int, today: datetime.date) -> list[Person]:
     """The partner's seats on the active board(s): its delegated safeguarding partner."""
     memberships = (
@@ -214,8 +193,13 @@ def board_members_for_agency(*, agency_id: int, today: datetime.date) -> list[Pe
     return [membership.person for membership in memberships]
 
 
-def _escalate_late_paper(*, paper: Paper, meeting: Meeting, occasion: str = "") -> None:
-    """Late papers from the three statutory partners go to that partner's board member."""
+def paper_escalate_late(*, paper: Paper, occasion: str = "") -> None:
+    """Tell the partner's board member about a late paper from one of the three statutory partners.
+
+    Recorded once per paper and occasion (a replacement is a new occasion), so
+    calling it again, e.g. after a meeting moves earlier, never repeats a notice.
+    """
+    meeting = paper.agenda_item.meeting
     author = paper.author
     if author is None or not author.agency.statutory_role:
         return

@@ -11,6 +11,7 @@ from pypdf import PdfWriter
 
 from governance.models import CalendarFeedToken, Paper
 from governance.paper_files import PDF
+from governance.tests.factories import UserFactory
 from governance.tests.factories_meetings import AgendaItemFactory
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -61,6 +62,7 @@ class PaperFactory(factory.django.DjangoModelFactory):
     original_name = factory.Sequence(lambda n: f"paper-{n}.pdf")
     content_type = PDF.content_type
     size = factory.LazyAttribute(lambda p: p.file.size)
+    submitted_by = factory.SubFactory(UserFactory)
     submitted_at = factory.LazyAttribute(
         lambda p: p.agenda_item.meeting.paper_deadline - datetime.timedelta(days=1)
     )

@@ -10,10 +10,10 @@ from governance.models import GroupKind, MeetingStatus, Paper
 from governance.paper_files import NOT_A_DOCUMENT, WORD
 from governance.services.papers import (
     paper_accept_late,
+    paper_escalate_late,
     paper_replace,
     paper_submit,
     paper_withdraw,
-    papers_recheck_lateness,
 )
 from governance.tests.factories import (
     GroupFactory,
@@ -251,22 +251,11 @@ def test_papers_of_a_held_meeting_cannot_be_withdrawn(group):
         paper_withdraw(paper=paper)
 
 
-def test_a_meeting_moved_later_makes_a_late_paper_on_time(item):
-    paper = submit(item, now=after_deadline(item, hours=1))
-    meeting = item.meeting
-    meeting.paper_deadline += datetime.timedelta(days=7)
-    meeting.save()
-    assert papers_recheck_lateness(meeting=meeting) == [paper]
-    paper.refresh_from_db()
-    assert paper.is_late is False
-
-
-def test_a_meeting_moved_earlier_makes_an_on_time_paper_late_and_escalates_it(item, police_board_member):
-    paper = submit(item, author=PersonFactory(agency=police()), now=before_deadline(item, hours=1))
-    meeting = item.meeting
-    meeting.paper_deadline -= datetime.timedelta(days=1)
-    meeting.save()
-    papers_recheck_lateness(meeting=meeting)
-    paper.refresh_from_db()
-    assert paper.is_late is True
-    assert Notification.objects.get().recipient == police_board_member
+def test_escalating_a_late_paper_again_sends_no_second_notice(
+    item, police_board_member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        paper = submit(item, author=PersonFactory(agency=police()), now=after_deadline(item))
+        paper_escalate_late(paper=paper)
+    assert Notification.objects.count() == 1
+    assert len(mail.outbox) == 1

@@ -1,0 +1,135 @@
+"""Forms for decisions and minutes: the editor, recording a decision, approval with amendments."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from governance.models import AgendaItem, Decision, Meeting, Person
+
+
+def _person_label(person: Person) -> str:
+    return f"{person.name} ({person.agency.label})"
+
+
+def people_for_meeting(meeting: Meeting):
+    """Those who could ask for an amendment: the meeting's attendees and the group's current members."""
+    today = timezone.localdate()
+    current = Q(memberships__group_id=meeting.group_id, memberships__start_date__lte=today) & (
+        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gt=today)
+    )
+    return (
+        Person.objects.filter(Q(attendance__meeting=meeting) | current)
+        .select_related("agency")
+        .distinct()
+        .order_by("name")
+    )
+
+
+class MinutesEditorForm(forms.Form):
+    """One textarea per agenda item, in agenda order: the discussion minuted at each item."""
+
+    def __init__(self, *args, items: list[AgendaItem], form_id: str = "minutes-form", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[self.field_name(item)] = forms.CharField(
+                label=f"{item.number}. {item.title}",
+                required=False,
+                initial=item.discussion,
+                widget=forms.Textarea(attrs={"rows": 5, "form": form_id, "class": "form-control"}),
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("submit", "Save the minutes"))
+
+    @staticmethod
+    def field_name(item: AgendaItem) -> str:
+        return f"item_{item.pk}"
+
+    def bound_field(self, item: AgendaItem):
+        return self[self.field_name(item)]
+
+    def discussions(self) -> dict[AgendaItem, str]:
+        return {item: self.cleaned_data[self.field_name(item)] for item in self.items}
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "key_decision"]
+        labels = {"text": "Decision", "key_decision": "A key decision (needs all three statutory partners)"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Record decision", css_class="btn-sm"))
+
+
+class ApprovalForm(forms.Form):
+    """Approve as an accurate record, or with the amendments given in the formset below it."""
+
+    confirm = forms.BooleanField(
+        label="The meeting agreed these minutes (with any amendments listed below)", required=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class AmendmentForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), label="Item", required=False)
+    new_text = forms.CharField(label="New wording", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    requested_by = forms.ModelChoiceField(
+        queryset=Person.objects.none(), label="Requested by", required=False
+    )
+
+    def __init__(self, *args, items, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = items
+        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.number}. {item.title}"
+        self.fields["requested_by"].queryset = people
+        self.fields["requested_by"].label_from_instance = _person_label
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        filled = [data.get("agenda_item"), (data.get("new_text") or "").strip(), data.get("requested_by")]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError("An amendment needs the item, the new wording and who asked for it.")
+        return data
+
+    @property
+    def is_filled(self) -> bool:
+        return bool(self.is_valid() and self.cleaned_data.get("agenda_item"))
+
+
+class BaseAmendmentFormSet(forms.BaseFormSet):
+    def __init__(self, *args, items, people, **kwargs):
+        self.items, self.people = items, people
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"items": self.items, "people": self.people}
+
+
+AmendmentFormSet = forms.formset_factory(AmendmentForm, formset=BaseAmendmentFormSet, extra=3, max_num=20)
+
+
+class FurtherAmendmentForm(AmendmentForm):
+    """An amendment to minutes already approved: every field is needed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("agenda_item", "new_text", "requested_by"):
+            self.fields[name].required = True
+        self.helper.form_tag = True
+        self.helper.disable_csrf = False
+        self.helper.add_input(Submit("submit", "Record the amendment"))

@@ -27,6 +27,19 @@ def _fast_tests(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run in-process in tests, even when REDIS_URL is set (CI); only tests
+    marked `services` send them to the real broker for a real worker."""
+    from hscp.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = request.node.get_closest_marker("services") is None
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def admin_user(db):
     return UserFactory(username="admin-user", is_superuser=True, is_staff=True)

@@ -27,6 +27,7 @@ from governance.models import (
     StandingItem,
 )
 from governance.selectors_meetings import item_quoracy
+from governance.services.meetings import agenda_ratification_item_ensure, group_next_meeting
 from hscp.notifications import notify
 
 LOCKED_MESSAGE = "Approved minutes cannot be edited; record an amendment."
@@ -92,6 +93,11 @@ def decision_record(
     )
     decision.full_clean()
     decision.save()
+    if decision.needs_ratification:
+        # It goes on the agenda of the group's next meeting, under "decisions for ratification".
+        next_meeting = group_next_meeting(group=meeting.group, after=meeting.starts_at)
+        if next_meeting is not None:
+            agenda_ratification_item_ensure(meeting=next_meeting)
     return decision
 
 

@@ -14,6 +14,7 @@ from governance.models import (
     MinutesAmendment,
     MinutesStatus,
     QuorumRule,
+    StandingItem,
 )
 from governance.selectors_minutes import decisions_awaiting_ratification
 from governance.services import minutes as services
@@ -78,6 +79,24 @@ def test_decision_after_the_police_representative_left_is_inquorate_and_needs_ra
     assert after.needs_ratification
     assert after.missing_partners == "police"
     assert list(decisions_awaiting_ratification(board)) == [after]
+
+
+def test_an_inquorate_decision_goes_on_the_agenda_of_the_groups_next_meeting(board, secretariat):
+    meeting, items = board_meeting(board, at(2019, 12, 18))
+    partners_present(meeting, police_left_before=items[2])
+    next_meeting, _ = board_meeting(board, at(2020, 1, 31), held=False)
+    later_meeting, _ = board_meeting(board, at(2020, 3, 13), held=False)
+
+    services.decision_record(agenda_item=items[2], text="Budget agreed.", recorded_by=secretariat)
+
+    assert next_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).count() == 1
+    assert not later_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
+
+
+def test_a_quorate_decision_adds_nothing_to_the_next_agenda(december, board, secretariat):
+    next_meeting, _ = board_meeting(board, at(2020, 1, 31), held=False)
+    services.decision_record(agenda_item=december[1][2], text="Budget agreed.", recorded_by=secretariat)
+    assert not next_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
 
 
 def test_an_inquorate_decision_that_is_not_key_is_recorded_inquorate_without_ratification(board, secretariat):

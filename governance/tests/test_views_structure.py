@@ -101,7 +101,7 @@ def test_agency_pages_run_a_fixed_number_of_queries(client, partner, django_asse
     client.force_login(partner)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("governance:agency_list")).status_code == 200
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         assert client.get(council().get_absolute_url()).status_code == 200
 
 

@@ -155,12 +155,43 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Below the visibility timeout, so a task is never redelivered while still running.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# One queue name per environment sharing a Redis (and per test worker in CI).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# A frequent scan of what is due, not far-future ETA tasks: Redis redelivers a task whose
+# ETA is beyond the visibility timeout, so it would run more than once. `expires` drops
+# scans that queued up while no worker was running instead of running them all at once.
 CELERY_BEAT_SCHEDULE = {
+    "scan for due reminders every five minutes": {
+        "task": "hscp.tasks.scan_reminders",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
+    "send the daily digests once the digest hour has passed": {
+        "task": "hscp.tasks.send_daily_digests",
+        "schedule": 15 * 60,
+        "options": {"expires": 14 * 60},
+    },
     "clear expired sessions every night": {
         "task": "hscp.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,
     },
 }
+
+# Reminders and notifications (issue 5).
+PAPER_REMINDER_WORKING_DAYS = env.int("PAPER_REMINDER_WORKING_DAYS", default=3)
+MINUTES_REMINDER_WORKING_DAYS = env.int("MINUTES_REMINDER_WORKING_DAYS", default=10)
+QUORACY_FORECAST_WORKING_DAYS = env.int("QUORACY_FORECAST_WORKING_DAYS", default=3)
+REMINDER_WEEKLY_HOUR = env.int("REMINDER_WEEKLY_HOUR", default=8)
+NOTIFICATION_DIGEST_HOUR = env.int("NOTIFICATION_DIGEST_HOUR", default=7)
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=6)
+NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
+# Retries wait at most this long: well below the visibility timeout, so Redis never redelivers them.
+NOTIFICATION_RETRY_MAX_SECONDS = env.int("NOTIFICATION_RETRY_MAX_SECONDS", default=600)
+# A claimed e-mail not sent after this long was left by a dead worker; a later scan resends it.
+NOTIFICATION_CLAIM_TIMEOUT_SECONDS = env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=600)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# /healthz is 503 when the last completed scan is older than this (only with REDIS_URL set).
+SCAN_STALE_AFTER_SECONDS = env.int("SCAN_STALE_AFTER_SECONDS", default=15 * 60)
 
 # Security. Safe defaults outside DEBUG; each can be relaxed from the environment.
 SESSION_COOKIE_HTTPONLY = True
@@ -174,7 +205,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     if env.bool("BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

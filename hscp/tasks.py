@@ -1,6 +1,13 @@
+"""Celery tasks: thin and idempotent, each calling a service."""
+
+import logging
+
 from celery import shared_task
+from celery.signals import beat_init
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -14,19 +21,45 @@ def clear_expired_sessions() -> int:
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    max_retries=5,
-    retry_backoff=30,
-    retry_backoff_max=600,  # well below the broker's visibility timeout
+    # Attempts are counted on the notification itself (NOTIFICATION_MAX_ATTEMPTS), so a
+    # re-queued e-mail and a Celery retry share one budget.
+    max_retries=None,
 )
 def send_notification_email(self, notification_id: int) -> str:
-    """E-mail one recorded notification; retried with backoff when sending fails."""
+    """E-mail one recorded notification; retried with backoff (capped below the broker's
+    visibility timeout) when sending fails, then marked failed for an admin to resend."""
     from hscp.notifications import notification_claim, notification_send_email
 
     notification = notification_claim(notification_id=notification_id)
     if notification is None:
         return "skipped"
+    outcome = notification_send_email(notification=notification)
+    if outcome.retry_in is not None:
+        raise self.retry(countdown=outcome.retry_in)
+    return outcome.state
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def scan_reminders() -> dict:
+    """Find what is due now (actions, papers, minutes, quoracy, non-attendance) and record it."""
+    from hscp.scans import reminders_scan
+
+    return reminders_scan()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_daily_digests() -> int:
+    """Once the digest hour has passed, e-mail each person their waiting notifications."""
+    from hscp.notifications import digests_send
+
+    return digests_send()
+
+
+@beat_init.connect
+def _scan_when_beat_starts(sender=None, **kwargs):
+    # An interval schedule first fires one interval after beat starts; scanning at once
+    # means a fresh deployment's /healthz need not wait for it.
     try:
-        notification_send_email(notification=notification)
-    except Exception as error:
-        raise self.retry(exc=error) from error
-    return "sent"
+        scan_reminders.delay()
+    except Exception:  # the broker may not be up yet; the schedule will catch up
+        logger.exception("Could not queue the first reminder scan")

@@ -109,8 +109,9 @@ class MembershipForm(CrispyModelForm):
         self.fields["agency"].queryset = Agency.objects.active()
         self.fields["agency"].required = False
         if not self.instance.pk:
-            self.fields["start_date"].initial = timezone.localdate()
-            self.fields["role"].initial = MembershipRole.MEMBER
+            # form.initial (from the unsaved instance) outranks field.initial, so set it there.
+            self.initial["start_date"] = self.initial.get("start_date") or timezone.localdate()
+            self.initial["role"] = self.initial.get("role") or MembershipRole.MEMBER
 
     def clean(self):
         cleaned_data = super().clean()
@@ -137,6 +138,6 @@ class MembershipEndForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["end_date"].initial = timezone.localdate()
+        self.initial.setdefault("end_date", timezone.localdate())
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "End membership", css_class="btn-danger"))

@@ -118,3 +118,10 @@ def test_secretariat_creates_a_group_reporting_to_the_board(client, secretariat)
     created = Group.objects.get(name="Neglect Task and Finish Group")
     assert response["Location"] == created.get_absolute_url()
     assert list(created.reports_to.all()) == [board]
+
+
+def test_new_membership_form_starts_today_as_a_member(client, secretariat, group):
+    client.force_login(secretariat)
+    form = client.get(reverse("governance:membership_create", args=[group.pk])).context["form"]
+    assert form["start_date"].value() == timezone.localdate()
+    assert form["role"].value() == "member"

@@ -178,6 +178,9 @@ class MeetingPage:
     attendance_sections: list[AttendanceSection]
     quoracy: Quoracy | None
     pending_ratification: list[Decision] = field(default_factory=list)
+    # The first item at which the meeting was not quorate, when it was quorate overall
+    # (someone left early or came late): "not quorate from item 5".
+    inquorate_from: AgendaItem | None = None
 
 
 def meeting_with_details(pk: int) -> Meeting:
@@ -248,6 +251,11 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
                 )
     may_see_confidential = user.has_perm("governance.view_confidential_items", meeting)
     items = [item for item in all_items if may_see_confidential or not _is_confidential(item, all_items)]
+    inquorate_from = None
+    if quoracy is not None and quoracy.quorate:
+        inquorate_from = next(
+            (item for item in all_items if getattr(item, "quoracy", None) and not item.quoracy.quorate), None
+        )
     has_ratification_item = any(item.standing_item == StandingItem.RATIFICATION for item in all_items)
     return MeetingPage(
         meeting=meeting,
@@ -259,6 +267,7 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
             for status, label in ATTENDANCE_SECTIONS
         ],
         quoracy=quoracy,
+        inquorate_from=inquorate_from,
         pending_ratification=pending_ratification_for(meeting=meeting) if has_ratification_item else [],
     )
 
@@ -274,8 +283,9 @@ def _is_confidential(item: AgendaItem, all_items: list[AgendaItem]) -> bool:
 
 
 def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:
-    """The agenda editing page: every item, with presenter, and counts of papers and decisions."""
-    return list(
+    """The agenda editing page: every item, with presenter, counts of papers and decisions,
+    and whether it is the first or last among its siblings (for the up and down buttons)."""
+    items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("presenter", "reporting_group")
         .annotate(
@@ -284,3 +294,10 @@ def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:
         )
         .order_by("sort_key")
     )
+    siblings: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        siblings.setdefault(item.parent_id, []).append(item)
+    for group in siblings.values():
+        for item in group:
+            item.is_first, item.is_last = item is group[0], item is group[-1]
+    return items

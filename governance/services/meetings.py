@@ -46,9 +46,11 @@ from hscp.workdays import closure_days
 # Sentinel for "not given": None is a real value for the chair and minute-taker.
 KEEP = object()
 
-# Membership roles that are not members for attendance and quoracy purposes.
+# Membership roles that are not members for attendance purposes: they come when
+# asked (an adviser, someone in attendance) or in someone's place (a deputy), so an
+# empty chair is not "absent without apologies".
 NON_MEMBER_ROLES = frozenset(
-    {MembershipRole.MINUTE_TAKER, MembershipRole.IN_ATTENDANCE, MembershipRole.DEPUTY}
+    {MembershipRole.MINUTE_TAKER, MembershipRole.IN_ATTENDANCE, MembershipRole.DEPUTY, MembershipRole.ADVISER}
 )
 CHAIR_PREFERENCE = (MembershipRole.CHAIR, MembershipRole.CO_CHAIR, MembershipRole.VICE_CHAIR)
 

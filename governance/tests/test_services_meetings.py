@@ -665,3 +665,16 @@ def test_attendance_at_a_cancelled_meeting_is_refused(board, board_members):
     services.meeting_cancel(meeting=meeting, reason="Snow")
     with pytest.raises(ValidationError, match="cancelled"):
         services.attendance_record(meeting=meeting, person=board_members["icb"], status="present")
+
+
+def test_advisers_and_deputies_default_to_not_at_this_meeting_rather_than_absent(
+    board, board_members, partners
+):
+    adviser = PersonFactory(name="Ada Adviser", agency=partners["council"])
+    MembershipFactory(person=adviser, group=board, role="adviser")
+    deputy = PersonFactory(name="Dee Deputy", agency=partners["police"])
+    MembershipFactory(person=deputy, group=board, role="deputy", deputy_for=board_members["police"])
+    meeting = schedule(board)
+    lines = {line.person.name: line for line in services.attendance_prefill(meeting=meeting)}
+    assert (lines["Ada Adviser"].status, lines["Ada Adviser"].is_member) == ("", False)
+    assert (lines["Dee Deputy"].status, lines["Dee Deputy"].deputy_for) == ("", board_members["police"])

@@ -310,6 +310,13 @@ def test_chair_adds_a_sub_item_and_moves_it(client, chair, meeting):
     assert AgendaItem.objects.get(title="Scorecard").number == "3.2"
 
 
+def test_the_first_item_has_no_working_up_button(client, secretariat, meeting):
+    client.force_login(secretariat)
+    items = client.get(reverse("governance:agenda_edit", args=[meeting.pk])).context["items"]
+    assert items[0].is_first and not items[0].is_last
+    assert items[-1].is_last
+
+
 def test_agenda_item_form_with_an_error_keeps_what_was_typed(client, secretariat, meeting):
     client.force_login(secretariat)
     response = client.post(
@@ -455,6 +462,7 @@ def test_meeting_page_marks_the_item_after_the_police_left(client, secretariat, 
         },
     }
     assert "Not quorate — police not represented" in response.content.decode()
+    assert f"Not quorate from item {item.number}: police not represented" in response.content.decode()
 
 
 # Query counts -------------------------------------------------------------------

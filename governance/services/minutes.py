@@ -267,12 +267,13 @@ def minutes_approve(
     *,
     minutes: Minutes,
     at_item: AgendaItem,
-    amendments: Iterable[AmendmentRequest] = (),
+    amendments: Iterable[AmendmentRequest | Mapping] = (),
     approved_by,
 ) -> Minutes:
     """Approve the minutes at a later, held meeting under its "minutes of the previous meeting" item.
 
     With no amendments they are approved as an accurate record; each amendment
+    (an AmendmentRequest, or a dict with agenda_item, new_text and requested_by)
     keeps the original and the new wording and who asked for it.
     """
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
@@ -282,6 +283,8 @@ def minutes_approve(
         raise ValidationError("Circulate the draft minutes to members before they are approved.")
     _check_approving_item(minutes=minutes, at_item=at_item)
     for change in amendments:
+        if isinstance(change, Mapping):
+            change = AmendmentRequest(**change)
         _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=approved_by)
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at_item = at_item

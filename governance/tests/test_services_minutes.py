@@ -354,6 +354,19 @@ def test_an_amendment_is_kept_with_its_author_and_the_minutes_show_the_new_text(
     assert AgendaItem.objects.get(pk=items[1].pk).discussion == amended
 
 
+def test_amendments_may_be_given_as_dicts(december, january, secretariat):
+    meeting, items = december
+    minutes = circulated_minutes(meeting, discussion="Old wording.")
+    asked = PersonFactory()
+    services.minutes_approve(
+        minutes=minutes,
+        at_item=january[1][0],
+        amendments=[{"agenda_item": items[1], "new_text": "New wording.", "requested_by": asked}],
+        approved_by=secretariat,
+    )
+    assert MinutesAmendment.objects.get().requested_by == asked
+
+
 def test_an_amendment_to_another_meetings_item_is_refused_and_nothing_is_approved(
     december, january, secretariat
 ):

@@ -325,6 +325,59 @@ def test_approving_at_a_meeting_not_yet_held_shows_why(client, secretariat, dece
     assert "Minutes are approved at a meeting that has been held" in response.content.decode()
 
 
+def test_publishing_from_the_editor(client, secretariat, december, january):
+    minutes = approve(december[0], january[1][0], secretariat)
+    client.force_login(secretariat)
+    response = client.post(reverse("governance:minutes_publish", args=[december[0].pk]))
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.published_at is not None
+
+
+def test_publishing_a_draft_says_why_not(client, secretariat, december):
+    services.minutes_start(meeting=december[0])
+    client.force_login(secretariat)
+    response = client.post(reverse("governance:minutes_publish", args=[december[0].pk]), follow=True)
+    assert "Only approved minutes are published." in response.content.decode()
+    assert Minutes.objects.get(meeting=december[0]).published_at is None
+
+
+def test_a_further_amendment_to_approved_minutes_through_the_page(client, secretariat, december, january):
+    meeting, items = december
+    approve(meeting, january[1][0], secretariat)
+    asked = PersonFactory(name="Ellen Asker")
+    AttendanceFactory(meeting=meeting, person=asked)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("governance:minutes_amend", args=[meeting.pk]),
+        {"agenda_item": items[1].pk, "new_text": "Corrected after approval.", "requested_by": asked.pk},
+    )
+    assert response.status_code == 302
+    amendment = MinutesAmendment.objects.get()
+    assert amendment.original_text == "The Chair welcomed all to the December meeting."
+    assert amendment.recorded_by == secretariat
+    assert AgendaItem.objects.get(pk=items[1].pk).discussion == "Corrected after approval."
+
+
+def test_amending_minutes_not_yet_approved_is_not_found(client, secretariat, december):
+    circulate(december[0])
+    client.force_login(secretariat)
+    assert client.get(reverse("governance:minutes_amend", args=[december[0].pk])).status_code == 404
+
+
+def test_ratifying_at_an_inquorate_item_says_why_not(client, secretariat, group):
+    meeting, items = board_meeting(group, at(2019, 12, 18))
+    partners_present(meeting, police_left_before=items[2])
+    decision = services.decision_record(agenda_item=items[2], text="Budget agreed.", recorded_by=secretariat)
+    _, later_items = board_meeting(group, at(2020, 1, 31))  # nobody recorded as attending
+    client.force_login(secretariat)
+    url = reverse("governance:decision_ratify", args=[later_items[1].pk])
+    response = client.post(url, {"decision": decision.pk}, follow=True)
+    assert "cannot ratify a decision" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.ratified_on is None
+
+
 def test_ratifying_from_the_ratification_item(client, secretariat, group, january):
     meeting, items = board_meeting(group, at(2019, 12, 18))
     partners_present(meeting, police_left_before=items[2])

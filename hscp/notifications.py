@@ -13,7 +13,6 @@ worker that died: the next scan queues it again and a new claim takes it.
 """
 
 import datetime
-import functools
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -127,15 +126,14 @@ def notify(
 
 
 def _queue_email(notification_id: int) -> None:
-    # robust: a broker that is down must not undo or fail the request that recorded the
-    # notification; it stays pending and the next scan queues it again.
-    transaction.on_commit(functools.partial(_enqueue, notification_id), robust=True)
+    def send_after_commit():
+        from hscp.tasks import send_notification_email
 
+        send_notification_email.delay(notification_id)
 
-def _enqueue(notification_id: int) -> None:
-    from hscp.tasks import send_notification_email
-
-    send_notification_email.delay(notification_id)
+    # robust: a broker that is down must not fail the request that recorded the notification;
+    # it stays pending and the next scan queues it again.
+    transaction.on_commit(send_after_commit, robust=True)
 
 
 def notification_claim(*, notification_id: int, now: datetime.datetime | None = None) -> Notification | None:

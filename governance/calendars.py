@@ -76,7 +76,7 @@ def meetings_calendar(meetings: Iterable[Meeting], *, name: str, meeting_url=lam
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", "PT1H")  # an X- property: written as given
     for meeting in meetings:
         calendar.add_component(
             meeting_event(meeting, items=meeting.agenda_items.all(), url=meeting_url(meeting))

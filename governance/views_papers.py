@@ -29,9 +29,11 @@ def _papers_url(meeting: Meeting) -> str:
 
 
 def meeting_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
+    """The same trail as the meeting pages: Meetings, the group, the meeting's date."""
     return [
-        (meeting.group.label, meeting.group.get_absolute_url()),
-        (str(meeting), meeting.get_absolute_url()),
+        ("Meetings", reverse("governance:meeting_list")),
+        (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
+        (f"{meeting.local_date:%-d %b %Y}", meeting.get_absolute_url()),
     ]
 
 

@@ -25,3 +25,29 @@ def broker_status() -> tuple[bool, str]:
     except Exception as exc:
         return False, exc.__class__.__name__
     return True, "ok"
+
+
+def scan_status(now=None) -> tuple[bool, str, int | None]:
+    """(ok, detail, age in seconds) of the last completed reminder scan.
+
+    Stale (older than SCAN_STALE_AFTER_SECONDS, or never run) means beat or the workers have
+    stopped, which fails the check. It is judged only when REDIS_URL is set: the embedded
+    default runs no beat, so there the age is shown but never held against it.
+    """
+    from django.utils import timezone
+
+    from hscp.models import ScanRun
+    from hscp.scans import SCAN_NAME
+
+    try:
+        finished = ScanRun.objects.filter(name=SCAN_NAME).values_list("last_finished_at", flat=True).first()
+    except Exception as exc:
+        return False, exc.__class__.__name__, None
+    age = None if finished is None else max(0, int(((now or timezone.now()) - finished).total_seconds()))
+    if not settings.REDIS_URL:
+        return True, "not checked (no beat on the embedded default)", age
+    if age is None:
+        return False, "never run", None
+    if age > settings.SCAN_STALE_AFTER_SECONDS:
+        return False, "stale", age
+    return True, "ok", age

@@ -16,12 +16,18 @@ def healthz(request):
     """Readiness for load balancers: statuses only, never data."""
     database_ok, database_detail = health.database_status()
     broker_ok, broker_detail = health.broker_status()
-    healthy = database_ok and broker_ok
+    if database_ok:
+        scan_ok, scan_detail, scan_age = health.scan_status()
+    else:
+        scan_ok, scan_detail, scan_age = False, "unknown", None
+    healthy = database_ok and broker_ok and scan_ok
     return JsonResponse(
         {
             "status": "ok" if healthy else "unavailable",
             "database": database_detail,
             "broker": broker_detail,
+            "scan": scan_detail,
+            "scan_age_seconds": scan_age,
         },
         status=200 if healthy else 503,
     )

@@ -14,6 +14,11 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("notifications/", views_notifications.notification_list, name="notification_list"),
     path("notifications/read-all/", views_notifications.notification_read_all, name="notification_read_all"),
+    path(
+        "notifications/preferences/",
+        views_notifications.notification_preferences,
+        name="notification_preferences",
+    ),
     path("notifications/<int:pk>/read/", views_notifications.notification_read, name="notification_read"),
     path("admin/", admin.site.urls),
     path("", include("governance.urls")),

@@ -3,12 +3,15 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hscp.models import Notification
-from hscp.notifications import notification_mark_read
+from hscp.forms_notifications import NotificationPreferencesForm
+from hscp.models import Notification, NotificationPreference
+from hscp.notification_kinds import DIGEST_KIND
+from hscp.notifications import notification_mark_read, notification_preferences_set
 
 
 def _person(request):
@@ -19,7 +22,9 @@ def notification_list(request):
     person = _person(request)
     notifications = Notification.objects.none()
     if person is not None:
-        notifications = Notification.objects.filter(recipient=person).order_by("-created_at")
+        # A daily digest is only the e-mail of notifications already listed here.
+        notifications = Notification.objects.filter(recipient=person).exclude(kind=DIGEST_KIND)
+        notifications = notifications.order_by("-created_at")
     if request.GET.get("show") == "unread":
         notifications = notifications.filter(read_at__isnull=True)
     page = Paginator(notifications, 25).get_page(request.GET.get("page"))
@@ -59,3 +64,23 @@ def notification_read_all(request):
         )
         messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
     return redirect("notification_list")
+
+
+def notification_preferences(request):
+    """Per kind: e-mail straight away, a daily digest, or the notification centre only."""
+    person = _person(request)
+    context = {
+        "title": "Notification preferences",
+        "breadcrumbs": [("Notifications", reverse("notification_list"))],
+        "person": person,
+    }
+    if person is None:
+        return render(request, "hscp/notification_preferences.html", context)
+    current = dict(NotificationPreference.objects.filter(person=person).values_list("kind", "delivery"))
+    form = NotificationPreferencesForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        notification_preferences_set(person=person, deliveries=form.cleaned_data)
+        messages.success(request, "Your notification preferences are saved.")
+        return redirect("notification_preferences")
+    context["form"] = form
+    return render(request, "hscp/notification_preferences.html", context)

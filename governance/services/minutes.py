@@ -104,7 +104,11 @@ def decision_record(
 @transaction.atomic
 def decision_ratify(*, decision: Decision, at_item: AgendaItem, ratified_by) -> Decision:
     """Ratify an inquorate decision at a later, quorate meeting of the same group."""
-    decision = Decision.objects.select_for_update().select_related("agenda_item__meeting").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("agenda_item__meeting")
+        .get(pk=decision.pk)
+    )
     taken_at = decision.agenda_item.meeting
     meeting = at_item.meeting
     if not decision.needs_ratification:
@@ -179,7 +183,9 @@ def minutes_update_items(*, meeting: Meeting, discussions: Mapping[AgendaItem, s
 @transaction.atomic
 def minutes_circulate(*, minutes: Minutes, circulated_by=None) -> Minutes:
     """Send the draft minutes to the group's current members; circulating again after changes is allowed."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting__group").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",)).select_related("meeting__group").get(pk=minutes.pk)
+    )
     meeting = minutes.meeting
     if minutes.is_locked:
         raise ValidationError("These minutes are approved; they are not circulated again.")
@@ -276,7 +282,7 @@ def minutes_approve(
     (an AmendmentRequest, or a dict with agenda_item, new_text and requested_by)
     keeps the original and the new wording and who asked for it.
     """
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.is_locked:
         raise ValidationError(f"These minutes were already approved on {minutes.approved_on:%-d %b %Y}.")
     if minutes.status != MinutesStatus.CIRCULATED:
@@ -309,7 +315,7 @@ def minutes_amend(
 
     `at_item` is where it was agreed, if at a meeting: a later meeting of the same group.
     """
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if not minutes.is_locked:
         raise ValidationError("These minutes are not approved yet; change the draft instead.")
     if at_item is not None:

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from governance import action_rules, selectors_actions
+from governance.forms_actions import FilterSelect
 from governance.models import (
     FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
@@ -31,52 +32,40 @@ STATUS_CHOICES = [
 
 class ActionLogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
-    status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="with_status", empty_label="Any")
-    owner = django_filters.ModelChoiceFilter(
-        field_name="owners", queryset=Person.objects.none(), label="Owner"
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES, method="with_status", empty_label="Any", widget=FilterSelect
     )
-    lead_agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.none(), label="Lead agency")
+    owner = django_filters.ModelChoiceFilter(
+        field_name="owners", queryset=Person.objects.none(), label="Owner", widget=FilterSelect
+    )
+    lead_agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.none(), label="Lead agency", widget=FilterSelect
+    )
     meeting = django_filters.ModelChoiceFilter(
         field_name="origin_meeting",
         queryset=Meeting.objects.none(),
+        widget=FilterSelect,
         label="Meeting where agreed",
     )
-    source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any")
+    source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any", widget=FilterSelect)
     overdue = django_filters.BooleanFilter(method="only_overdue", widget=forms.CheckboxInput, label="Overdue")
     due_soon = django_filters.BooleanFilter(
         method="only_due_soon",
         widget=forms.CheckboxInput,
         label=f"Due in the next {action_rules.DUE_SOON_DAYS} days",
     )
-    older = django_filters.BooleanFilter(
-        method="keep_older",
-        widget=forms.CheckboxInput,
-        label="Include actions finished more than three months ago",
-    )
 
     class Meta:
         model = Action
-        fields = ["q", "status", "owner", "lead_agency", "meeting", "source", "overdue", "due_soon", "older"]
+        fields = ["q", "status", "owner", "lead_agency", "meeting", "source", "overdue", "due_soon"]
 
     def __init__(self, data=None, *args, group: Group, today: datetime.date | None = None, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.group = group
         self.today = today or timezone.localdate()
         self.filters["owner"].queryset = selectors_actions.group_log_owner_choices(group)
-        self.filters["lead_agency"].queryset = Agency.objects.filter(
-            pk__in=Action.objects.filter(group=group).values("lead_agency_id")
-        ).order_by("name")
+        self.filters["lead_agency"].queryset = selectors_actions.group_log_agency_choices(group)
         self.filters["meeting"].queryset = selectors_actions.group_log_meeting_choices(group)
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        if not data.get("status") and not data.get("older"):
-            since = self.today - datetime.timedelta(days=selectors_actions.RECENTLY_FINISHED_DAYS)
-            queryset = queryset.filter(
-                Q(status__in=OUTSTANDING_STATUSES) | Q(completed_on__gte=since) | Q(completed_on__isnull=True)
-            )
-        return queryset
 
     def search(self, queryset, name, value):
         for word in value.split():
@@ -116,6 +105,3 @@ class ActionLogFilter(django_filters.FilterSet):
             due_date__gte=self.today,
             due_date__lte=self.today + datetime.timedelta(days=action_rules.DUE_SOON_DAYS),
         )
-
-    def keep_older(self, queryset, name, value):
-        return queryset  # read in filter_queryset: it widens the log rather than narrowing it

@@ -3,9 +3,33 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from governance.forms import DateInput
 from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
+
+
+class FilterSelect(forms.Select):
+    """A select for optional filters whose options are written in Python rather than one
+    template per option: the log's owner filter can list hundreds of people."""
+
+    def use_required_attribute(self, initial):
+        return False  # a filter is never required; asking would run the choices query twice
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        selected = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option_value, mark_safe(" selected") if str(option_value) in selected else "", label)
+                for option_value, label in self.choices
+            ),
+        )
+        return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), options)
 
 
 def _person_label(person: Person) -> str:

@@ -11,19 +11,18 @@ from django.utils import timezone
 
 from governance import action_rules
 from governance.models import (
+    FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
     Action,
     ActionHandover,
     ActionSource,
     ActionStatus,
     ActionUpdate,
+    Agency,
     Group,
     Meeting,
     Person,
 )
-
-# "Recently completed" on the log: finished within this many days (older ones need a filter).
-RECENTLY_FINISHED_DAYS = 92
 
 
 def _updates_prefetch(to_attr: str = "trail", queryset=None) -> Prefetch:
@@ -46,33 +45,64 @@ def actions_for_list() -> QuerySet:
     )
 
 
-def _outstanding_first() -> Case:
-    return Case(
-        When(status__in=OUTSTANDING_STATUSES, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
+def group_action_log(*, group: Group) -> QuerySet:
+    """A group's actions with what a row shows; put them in reading order with `ActionLog`."""
+    return actions_for_list().filter(group=group)
 
 
-def group_action_log(*, group: Group, include_older_finished: bool = False, today=None) -> QuerySet:
-    """A group's log: outstanding actions first by due date, then recently finished ones, latest first.
+class ActionLog:
+    """A log in reading order: outstanding actions first by due date (none last), then finished
+    ones, most recently finished first. Sliceable and countable, for a Paginator.
 
-    Finished actions older than RECENTLY_FINISHED_DAYS stay out unless asked for
-    (the filters ask for them whenever a status is chosen).
+    Each part is ordered on its own: the ids of a page come from the (group, status, due_date)
+    index without reading the actions, and only the page's rows are fetched. One query over
+    the whole log ordered by status and date would read every action on every page.
     """
-    today = today or timezone.localdate()
-    actions = actions_for_list().filter(group=group)
-    if not include_older_finished:
-        since = today - datetime.timedelta(days=RECENTLY_FINISHED_DAYS)
-        actions = actions.filter(
-            Q(status__in=OUTSTANDING_STATUSES) | Q(completed_on__gte=since) | Q(completed_on__isnull=True)
+
+    def __init__(self, queryset: QuerySet):
+        base = queryset.order_by()
+        self.outstanding = base.filter(status__in=OUTSTANDING_STATUSES).order_by(
+            F("due_date").asc(nulls_last=True), "pk"
         )
-    return actions.annotate(finished_rank=_outstanding_first()).order_by(
-        "finished_rank",
-        F("due_date").asc(nulls_last=True),
-        F("completed_on").desc(nulls_last=True),
-        "number",
-    )
+        self.finished = base.filter(status__in=FINISHED_STATUSES).order_by(
+            F("completed_on").desc(nulls_last=True), "pk"
+        )
+        self._rows = queryset
+        self._outstanding_count: int | None = None
+        self._count: int | None = None
+
+    def outstanding_count(self) -> int:
+        if self._outstanding_count is None:
+            self._outstanding_count = self.outstanding.count()
+        return self._outstanding_count
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.outstanding_count() + self.finished.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        split = self.outstanding_count()
+        ids = []
+        if start < split:
+            ids += self.outstanding.values_list("pk", flat=True)[start : min(stop, split)]
+        if stop > split:
+            ids += self.finished.values_list("pk", flat=True)[max(start - split, 0) : stop - split]
+        if not ids:
+            return []
+        rows = {action.pk: action for action in self._rows.order_by().filter(pk__in=ids)}
+        return [rows[pk] for pk in ids]
+
+    def __iter__(self):
+        """Every action in order, fetched in chunks with owners and updates (for exports)."""
+        for part in (self.outstanding, self.finished):
+            yield from part.iterator(chunk_size=2000)
 
 
 def my_actions(*, person: Person | None, today=None) -> QuerySet:
@@ -151,17 +181,25 @@ def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]
 
 
 def group_log_owner_choices(group: Group) -> QuerySet:
-    """People who own at least one action in the group's log, for the owner filter."""
-    return Person.objects.filter(
-        pk__in=Action.owners.through.objects.filter(action__group=group).values("person_id")
-    ).order_by("name")
+    """Everyone in the directory, for the owner filter.
+
+    Not 'people who own an action in this log': that would read the whole log on
+    every page, and the page must cost the same whatever the log's size.
+    """
+    return Person.objects.only("id", "name").order_by("name")
+
+
+def group_log_agency_choices(group: Group) -> QuerySet:
+    return Agency.objects.only("id", "name").order_by("name")
 
 
 def group_log_meeting_choices(group: Group) -> QuerySet:
-    """Meetings at which the log's actions were agreed (handed-over actions bring other groups')."""
+    """The group's meetings, and those of groups that handed actions to it."""
+    handed_from = ActionHandover.objects.filter(to_group=group).values("from_group_id")
     return (
-        Meeting.objects.filter(pk__in=Action.objects.filter(group=group).values("origin_meeting_id"))
+        Meeting.objects.filter(Q(group=group) | Q(group__in=handed_from))
         .select_related("group")
+        .only("id", "starts_at", "group__name", "group__short_name")
         .order_by("-starts_at")
     )
 
@@ -244,7 +282,6 @@ def actions_for_meeting_review(*, meeting: Meeting, today=None) -> list[Action]:
         .filter(group_id=meeting.group_id)
         .filter(Q(status__in=OUTSTANDING_STATUSES) | Q(pk__in=reviewed_here))
         .exclude(origin_meeting=meeting)
-        .annotate(finished_rank=_outstanding_first())
         .order_by("number")
     )
     return decorate(actions, today=today)

@@ -25,7 +25,6 @@ from governance.views import STRUCTURE_CRUMB, check_perm
 
 PAGE_SIZE = 25
 PRINT_LIMIT = 500
-EXPORT_CHUNK = 2000
 
 
 def _person(user):
@@ -71,7 +70,7 @@ def _viewable_group(request, group_pk: int) -> Group:
 def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
     return ActionLogFilter(
         request.GET,
-        queryset=selectors_actions.group_action_log(group=group, include_older_finished=True, today=today),
+        queryset=selectors_actions.group_action_log(group=group),
         group=group,
         today=today,
     )
@@ -85,7 +84,9 @@ def action_log(request, group_pk):
     group = _viewable_group(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(selectors_actions.ActionLog(filterset.qs), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = selectors_actions.decorate(page_obj.object_list, today=today)
     querystring = _querystring(request)
     return render(
@@ -127,7 +128,7 @@ EXPORT_HEADERS = [
 
 def _export_rows(filterset, today: datetime.date):
     """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
-    for action in filterset.qs.iterator(chunk_size=EXPORT_CHUNK):
+    for action in selectors_actions.ActionLog(filterset.qs):
         [action] = selectors_actions.decorate([action], today=today)
         update = action.latest_update
         yield [
@@ -236,7 +237,9 @@ def action_log_print(request, group_pk):
     group = _viewable_group(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
-    rows = selectors_actions.decorate(filterset.qs[: PRINT_LIMIT + 1], today=today)
+    rows = selectors_actions.decorate(
+        selectors_actions.ActionLog(filterset.qs)[: PRINT_LIMIT + 1], today=today
+    )
     context = {
         "title": f"Action log: {group.name}",
         "group": group,

@@ -16,10 +16,11 @@ pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 10, 500
 
-# Page queries: count, page, owners, updates, and the filter's choices (owners, lead agencies,
-# meetings): 7. The rest is the request and the layout: session, user, the permission check's
-# auth groups and memberships, the navigation's person and notification count (7 today).
-LOG_QUERIES = 16
+# Page queries: the outstanding and finished counts, the page's ids from one part or both, its
+# rows, owners and updates, and the filter's choices (owners, lead agencies, meetings): 9 or 10.
+# The rest is the request and the layout: session, user, the permission check's auth groups and
+# memberships, the navigation's person and notification count (7 today).
+LOG_QUERIES = 18
 # Count, page, owners, updates, plus the request and the layout.
 MY_ACTIONS_QUERIES = 12
 # Counts by source, outstanding actions, their owners.
@@ -49,12 +50,14 @@ def test_group_log_runs_a_fixed_number_of_queries(
     for size in (SMALL, LARGE - SMALL):
         bulk_actions(group, size, owners=people, owners_per_action=3, updates_per_action=3)
         with django_assert_max_num_queries(LOG_QUERIES):
-            response = client.get(url, {"older": "on"})
+            response = client.get(url)
         assert len(response.context["actions"]) == min(response.context["page_obj"].paginator.count, 25)
         counts.append(
             (count_queries(lambda: client.get(url)), count_queries(lambda: client.get(url, filtered)))
         )
-    assert counts[0] == counts[1]
+    # At 10 actions the first page holds outstanding and finished ones and reads the ids of each
+    # part: one query more than a page of outstanding actions alone. Never more at 500.
+    assert counts[1][0] <= counts[0][0] and counts[1][1] <= counts[0][1]
     assert response.context["page_obj"].paginator.count == LARGE
 
 

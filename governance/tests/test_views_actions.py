@@ -265,11 +265,19 @@ def mixed_log(group, owners):
 
 
 @time_machine.travel(london(2024, 6, 1, 10), tick=False)
-def test_the_log_lists_outstanding_by_due_date_then_recently_finished(client, secretariat, group, mixed_log):
+def test_the_log_lists_outstanding_by_due_date_then_the_most_recently_finished(
+    client, secretariat, group, mixed_log
+):
     client.force_login(secretariat)
     response = client.get(log_url(group))
     descriptions = [action.description for action in response.context["actions"]]
-    assert descriptions == ["Overdue letter", "Soon plan", "Later strategy", '=HYPERLINK("x") done thing']
+    assert descriptions == [
+        "Overdue letter",
+        "Soon plan",
+        "Later strategy",
+        '=HYPERLINK("x") done thing',
+        "Ancient thing",
+    ]
     page = response.content.decode()
     assert "Overdue</span>" in page and "Due soon</span>" in page and "On track</span>" in page
     assert "Finished</span>" in page
@@ -287,9 +295,11 @@ def test_the_log_lists_outstanding_by_due_date_then_recently_finished(client, se
         ({"q": "karen"}, ["Soon plan", "Later strategy"]),
         (
             {"source": "group"},
-            ["Overdue letter", "Soon plan", "Later strategy", '=HYPERLINK("x") done thing'],
+            ["Overdue letter", "Soon plan", "Later strategy", '=HYPERLINK("x") done thing', "Ancient thing"],
         ),
-        ({"older": "on", "q": "thing"}, ['=HYPERLINK("x") done thing', "Ancient thing"]),
+        ({"status": "finished", "q": "ancient"}, ["Ancient thing"]),
+        ({"q": "thing"}, ['=HYPERLINK("x") done thing', "Ancient thing"]),
+        ({"q": "3"}, ["Later strategy"]),
     ],
 )
 def test_the_log_filters(client, secretariat, group, mixed_log, query, expected):
@@ -318,11 +328,13 @@ def test_the_log_paginates_at_25(client, secretariat, group, owners):
 
     bulk_actions(group, 30, owners=owners, owners_per_action=1, updates_per_action=0)
     client.force_login(secretariat)
-    first = client.get(log_url(group), {"older": "on"})
+    first = client.get(log_url(group), {"source": ""})
     assert first.context["page_obj"].paginator.count == 30
     assert len(first.context["actions"]) == 25
-    assert "older=on&amp;page=2" in first.content.decode()
-    assert len(client.get(log_url(group), {"older": "on", "page": 2}).context["actions"]) == 5
+    assert "source=&amp;page=2" in first.content.decode()
+    second = client.get(log_url(group), {"page": 2}).context["actions"]
+    assert len(second) == 5
+    assert {a.pk for a in first.context["actions"]}.isdisjoint({a.pk for a in second})
 
 
 @time_machine.travel(london(2024, 6, 1, 10), tick=False)
@@ -364,6 +376,7 @@ def test_excel_export_opens_with_the_same_rows(client, secretariat, group, mixed
         "Soon plan",
         "Later strategy",
         '=HYPERLINK("x") done thing',
+        "Ancient thing",
     ]
     assert rows[3][4] == "EF/KW"
     assert rows[3][7] == datetime.datetime(2024, 9, 1)

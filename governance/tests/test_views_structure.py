@@ -79,7 +79,7 @@ def test_group_page_runs_a_fixed_number_of_queries(client, secretariat, django_a
     for _ in range(size):
         MembershipFactory(group=subgroup, end_date=datetime.date(2024, 6, 1))
     client.force_login(secretariat)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get(subgroup.get_absolute_url())
     assert response.status_code == 200
     assert sum(len(block.memberships) for block in response.context["members_by_agency"]) == size

@@ -40,6 +40,7 @@ from governance.models import (
     StandingItem,
 )
 from governance.scheduling import is_paper_late, local_datetime, paper_deadline, series_dates
+from governance.services.papers import paper_escalate_late
 from hscp.notifications import notify
 from hscp.workdays import closure_days
 
@@ -255,7 +256,9 @@ def meeting_reschedule(
         raise ValidationError({"location": "Give a place or an online link for the meeting."})
     meeting.paper_deadline = paper_deadline(starts_at=starts_at, days=meeting.group.paper_deadline_days)
     _save_validated(meeting)
-    _papers_recheck_lateness(meeting)
+    for paper in _papers_recheck_lateness(meeting):
+        if paper.is_late:  # moved earlier: now late, so the partner's board member is told
+            paper_escalate_late(paper=paper, occasion=meeting.paper_deadline.isoformat())
     if moved and notify_members and meeting.agenda_published_at:
         when = timezone.localtime(starts_at)
         notify(

@@ -259,3 +259,39 @@ def test_escalating_a_late_paper_again_sends_no_second_notice(
         paper_escalate_late(paper=paper)
     assert Notification.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_a_meeting_moved_earlier_makes_a_police_paper_late_and_tells_the_board_member(
+    item, police_board_member, django_capture_on_commit_callbacks
+):
+    from governance.services.meetings import meeting_reschedule
+
+    meeting = item.meeting
+    paper = submit(item, author=PersonFactory(agency=police()), now=before_deadline(item, hours=1))
+    assert not paper.is_late
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_reschedule(
+            meeting=meeting,
+            starts_at=meeting.starts_at - datetime.timedelta(days=2),
+            ends_at=meeting.ends_at - datetime.timedelta(days=2),
+        )
+    paper.refresh_from_db()
+    assert paper.is_late
+    assert list(Notification.objects.filter(kind="late_paper").values_list("recipient", flat=True)) == [
+        police_board_member.pk
+    ]
+
+
+def test_a_meeting_moved_later_makes_a_late_paper_on_time_and_tells_no_one(item, police_board_member):
+    from governance.services.meetings import meeting_reschedule
+
+    meeting = item.meeting
+    paper = submit(item, author=PersonFactory(agency=council()), now=after_deadline(item, hours=1))
+    meeting_reschedule(
+        meeting=meeting,
+        starts_at=meeting.starts_at + datetime.timedelta(days=2),
+        ends_at=meeting.ends_at + datetime.timedelta(days=2),
+    )
+    paper.refresh_from_db()
+    assert not paper.is_late
+    assert not Notification.objects.filter(kind="late_paper").exists()

@@ -67,8 +67,9 @@ def decision_record(
 ) -> Decision:
     """Record a decision at an item, judging quoracy at that item from the attendance.
 
-    Key decisions need all three statutory partners (arrangements s.8): one taken
-    while inquorate is recorded as such and needs ratification at a later meeting.
+    Key decisions need all three statutory partners (arrangements s.8). Any decision
+    taken while inquorate is recorded as such and needs ratification at a later
+    quorate meeting; `key_decision` is kept for the record.
     """
     meeting = agenda_item.meeting
     text = (text or "").strip()
@@ -88,7 +89,7 @@ def decision_record(
         key_decision=key_decision,
         taken_quorate=quoracy.quorate,
         missing_partners=", ".join(quoracy.missing_names),
-        needs_ratification=key_decision and not quoracy.quorate,
+        needs_ratification=not quoracy.quorate,
         recorded_by=recorded_by,
     )
     decision.full_clean()

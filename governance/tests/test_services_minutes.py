@@ -99,14 +99,14 @@ def test_a_quorate_decision_adds_nothing_to_the_next_agenda(december, board, sec
     assert not next_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
 
 
-def test_an_inquorate_decision_that_is_not_key_is_recorded_inquorate_without_ratification(board, secretariat):
+def test_every_inquorate_decision_needs_ratification_even_one_not_marked_key(board, secretariat):
     meeting, items = board_meeting(board, at(2019, 12, 18))
     partners_present(meeting, police_left_before=items[1])
     decision = services.decision_record(
         agenda_item=items[2], text="Logo to be redrawn.", key_decision=False, recorded_by=secretariat
     )
     assert not decision.taken_quorate
-    assert not decision.needs_ratification
+    assert decision.needs_ratification
 
 
 def test_a_group_without_a_quorum_rule_never_needs_ratification(secretariat):

@@ -1,7 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from governance.models import Agency, Group, Membership, Person
+from governance.models import (
+    Action,
+    ActionUpdate,
+    Agency,
+    AgendaItem,
+    CalendarFeedToken,
+    Decision,
+    Group,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+    Person,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -43,3 +56,76 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ["person", "group", "agency"]
     search_fields = ["person__name", "group__name"]
     autocomplete_fields = ["person", "group", "deputy_for", "agency"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fk_name = "meeting"
+    extra = 0
+    fields = ["number", "title", "purpose", "presenter", "confidential", "standing_item"]
+    readonly_fields = ["number"]
+    autocomplete_fields = ["presenter"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "group", "starts_at", "status", "agenda_published_at"]
+    list_filter = ["status", "group"]
+    list_select_related = ["group"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["group", "chair", "minute_taker"]
+    inlines = [AgendaItemInline]
+
+
+@admin.register(Paper)
+class PaperAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "agenda_item", "author", "submitted_at", "is_late", "late_accepted_at"]
+    list_filter = ["is_late"]
+    list_select_related = ["agenda_item__meeting__group", "author"]
+    search_fields = ["title", "original_name"]
+    raw_id_fields = ["agenda_item", "author", "submitted_by", "late_accepted_by"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "agenda_item", "taken_quorate", "needs_ratification", "ratified_on"]
+    list_filter = ["taken_quorate", "needs_ratification"]
+    raw_id_fields = ["agenda_item", "ratified_at_item", "recorded_by"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "circulated_at", "approved_on", "published_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["meeting", "approved_at_item"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = ActionUpdate
+    extra = 0
+    fields = ["created_at", "author", "text", "new_status", "revised_due_date", "revision_reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # updates are posted in the app, through the service
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "group", "reference", "status", "due_date"]
+    list_filter = ["status", "source", "group"]
+    list_select_related = ["group"]
+    search_fields = ["description", "reference"]
+    raw_id_fields = ["origin_meeting", "origin_item", "lead_agency", "created_by"]
+    autocomplete_fields = ["owners"]
+    inlines = [ActionUpdateInline]
+
+    def has_add_permission(self, request):
+        return False  # numbers come from the service, which locks the group's sequence
+
+
+@admin.register(CalendarFeedToken)
+class CalendarFeedTokenAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "person", "group", "created_at", "revoked_at"]
+    raw_id_fields = ["person", "group"]
+    readonly_fields = ["token"]

@@ -4,9 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from governance import selectors as governance_selectors
 from governance.permissions import can_view_partnership
-from hscp import health
+from hscp import dashboard, health
 
 
 @login_not_required
@@ -34,8 +33,8 @@ def healthz(request):
 
 
 def home(request):
-    """The landing page: the user's own groups, and where to go next."""
+    """The landing page: the user's next meetings, their actions and their groups."""
     context = {"has_partnership_access": can_view_partnership(request.user)}
     if context["has_partnership_access"]:
-        context["my_memberships"] = governance_selectors.user_current_memberships(request.user)
+        context.update(dashboard.home_for(request.user))
     return render(request, "home.html", context)

@@ -45,7 +45,7 @@ def scan_status(now=None) -> tuple[bool, str, int | None]:
         return False, exc.__class__.__name__, None
     age = None if finished is None else max(0, int(((now or timezone.now()) - finished).total_seconds()))
     if not settings.REDIS_URL:
-        return True, "not checked (no beat on the embedded default)", age
+        return True, "not checked (no REDIS_URL)", age
     if age is None:
         return False, "never run", None
     if age > settings.SCAN_STALE_AFTER_SECONDS:

@@ -713,7 +713,7 @@ def _line_manager_message(scan: Scan, line: Attendance, meeting: Meeting) -> Mes
             recipients=[manager],
             kind="non_attendance",
             subject_ref=f"attendance:{line.pk}",
-            subject=f"{person.name} missed the {meeting} meeting",
+            subject=f"{person.name} missed a meeting: {meeting}",
             body=(
                 f"{person.name} ({line.agency.name}), whom you line-manage, is a member of "
                 f"{meeting.group.name} and {how} at its meeting on {_when(meeting.starts_at)}.\n\n"

@@ -24,7 +24,7 @@ def test_healthz_is_200_when_database_and_broker_are_up(client, settings):
         "status": "ok",
         "database": "ok",
         "broker": "in-process",
-        "scan": "not checked (no beat on the embedded default)",
+        "scan": "not checked (no REDIS_URL)",
         "scan_age_seconds": None,
     }
 

@@ -126,3 +126,26 @@ def test_a_claim_skips_a_row_another_worker_has_locked():
     assert claimed is None  # skipped at once rather than waiting for the lock
     notification.refresh_from_db()
     assert notification.state == NotificationState.PENDING
+
+
+def test_two_digest_runs_at_once_send_one_digest():
+    from hscp.models import Delivery
+    from hscp.notifications import digests_send, notification_preferences_set
+
+    person = PersonFactory()
+    notification_preferences_set(person=person, deliveries={"action_due_soon": Delivery.DIGEST})
+    with time_machine.travel(london(2026, 3, 11, 15), tick=False):
+        for number in range(3):
+            notify(
+                recipients=[person],
+                kind="action_due_soon",
+                subject_ref=f"action:{number}",
+                subject=f"Action {number} is due soon",
+                body=".",
+            )
+    with time_machine.travel(london(2026, 3, 12, 7, 5), tick=False):
+        built = _in_threads(digests_send, digests_send)
+    assert sorted(built) == [0, 1]
+    assert Notification.objects.filter(kind="digest").count() == 1
+    assert len(mail.outbox) == 1
+    assert set(Notification.objects.exclude(kind="digest").values_list("state", flat=True)) == {"digested"}

@@ -15,9 +15,7 @@ from governance.models import (
     Action,
     ActionSource,
     ActionStatus,
-    Agency,
     Group,
-    Meeting,
     Person,
 )
 
@@ -30,22 +28,32 @@ STATUS_CHOICES = [
 ]
 
 
+def _read_once(fetch, group: Group):
+    """Choices read from the database when first needed, then kept for this request: the
+    form's field asks for them to validate and again to render."""
+    cache: list[list[tuple]] = []
+
+    def choices():
+        if not cache:
+            cache.append(list(fetch(group)))
+        return cache[0]
+
+    return choices
+
+
 class ActionLogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     status = django_filters.ChoiceFilter(
         choices=STATUS_CHOICES, method="with_status", empty_label="Any", widget=FilterSelect
     )
-    owner = django_filters.ModelChoiceFilter(
-        field_name="owners", queryset=Person.objects.none(), label="Owner", widget=FilterSelect
+    # Plain choices rather than model choices: the lists are read once, as (id, label) pairs,
+    # without building a model object per option.
+    owner = django_filters.ChoiceFilter(
+        method="owned_by", label="Owner", empty_label="Anyone", widget=FilterSelect
     )
-    lead_agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.none(), label="Lead agency", widget=FilterSelect
-    )
-    meeting = django_filters.ModelChoiceFilter(
-        field_name="origin_meeting",
-        queryset=Meeting.objects.none(),
-        widget=FilterSelect,
-        label="Meeting where agreed",
+    lead_agency = django_filters.ChoiceFilter(label="Lead agency", empty_label="Any", widget=FilterSelect)
+    meeting = django_filters.ChoiceFilter(
+        field_name="origin_meeting", label="Meeting where agreed", empty_label="Any", widget=FilterSelect
     )
     source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any", widget=FilterSelect)
     overdue = django_filters.BooleanFilter(method="only_overdue", widget=forms.CheckboxInput, label="Overdue")
@@ -63,27 +71,35 @@ class ActionLogFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.group = group
         self.today = today or timezone.localdate()
-        self.filters["owner"].queryset = selectors_actions.group_log_owner_choices(group)
-        self.filters["lead_agency"].queryset = selectors_actions.group_log_agency_choices(group)
-        self.filters["meeting"].queryset = selectors_actions.group_log_meeting_choices(group)
+        for name, choices in (
+            ("owner", selectors_actions.group_log_owner_choices),
+            ("lead_agency", selectors_actions.group_log_agency_choices),
+            ("meeting", selectors_actions.group_log_meeting_choices),
+        ):
+            self.filters[name].extra["choices"] = _read_once(choices, group)
 
     def search(self, queryset, name, value):
         for word in value.split():
+            # Owners by name through the people first: a join would read every owner link.
+            people = Person.objects.filter(name__icontains=word).values("pk")
+            owned = Action.owners.through.objects.filter(person__in=people).values("action_id")
             condition = (
                 Q(description__icontains=word)
                 | Q(title__icontains=word)
                 | Q(reference__icontains=word)
                 | Q(source_label__icontains=word)
-                | Q(
-                    pk__in=Action.owners.through.objects.filter(person__name__icontains=word).values(
-                        "action_id"
-                    )
-                )
+                | Q(pk__in=owned)
             )
             if word.isdigit():
                 condition |= Q(number=int(word))
             queryset = queryset.filter(condition)
         return queryset
+
+    def owned_by(self, queryset, name, value):
+        # Through the owner links' person index: a join would have the database read the whole log.
+        return queryset.filter(
+            pk__in=Action.owners.through.objects.filter(person_id=value).values("action_id")
+        )
 
     def with_status(self, queryset, name, value):
         if value == OUTSTANDING:

@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from governance.forms import DateInput
@@ -21,15 +21,12 @@ class FilterSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option_value, mark_safe(" selected") if str(option_value) in selected else "", label)
-                for option_value, label in self.choices
-            ),
-        )
-        return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), options)
+        options = [
+            f'<option value="{escape(option_value)}"{" selected" if str(option_value) in selected else ""}>'
+            f"{escape(label)}</option>"
+            for option_value, label in self.choices
+        ]
+        return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), mark_safe("\n".join(options)))
 
 
 def _person_label(person: Person) -> str:

@@ -180,28 +180,31 @@ def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]
     return rows
 
 
-def group_log_owner_choices(group: Group) -> QuerySet:
-    """Everyone in the directory, for the owner filter.
+def group_log_owner_choices(group: Group) -> list[tuple[int, str]]:
+    """Everyone in the directory, as (id, name), for the owner filter.
 
     Not 'people who own an action in this log': that would read the whole log on
     every page, and the page must cost the same whatever the log's size.
     """
-    return Person.objects.only("id", "name").order_by("name")
+    return list(Person.objects.order_by("name", "pk").values_list("pk", "name"))
 
 
-def group_log_agency_choices(group: Group) -> QuerySet:
-    return Agency.objects.only("id", "name").order_by("name")
+def group_log_agency_choices(group: Group) -> list[tuple[int, str]]:
+    return list(Agency.objects.order_by("name").values_list("pk", "name"))
 
 
-def group_log_meeting_choices(group: Group) -> QuerySet:
-    """The group's meetings, and those of groups that handed actions to it."""
+def group_log_meeting_choices(group: Group) -> list[tuple[int, str]]:
+    """The group's meetings, and those of groups that handed actions to it, as (id, label)."""
     handed_from = ActionHandover.objects.filter(to_group=group).values("from_group_id")
-    return (
+    meetings = (
         Meeting.objects.filter(Q(group=group) | Q(group__in=handed_from))
-        .select_related("group")
-        .only("id", "starts_at", "group__name", "group__short_name")
         .order_by("-starts_at")
+        .values_list("pk", "starts_at", "group__short_name", "group__name")
     )
+    return [
+        (pk, f"{short_name or name} — {timezone.localtime(starts_at):%-d %b %Y}")
+        for pk, starts_at, short_name, name in meetings
+    ]
 
 
 @dataclass

@@ -258,16 +258,25 @@ def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
     }
     actions = decorate(
         Action.objects.filter(group=group, status__in=OUTSTANDING_STATUSES)
-        .select_related("lead_agency")
+        .select_related("lead_agency", "origin_meeting__group")
         .prefetch_related(_owners_prefetch())
-        .order_by("source", "source_label", F("due_date").asc(nulls_last=True), "number"),
+        .order_by(
+            "source",
+            F("origin_meeting__starts_at").desc(nulls_last=True),
+            "source_label",
+            F("due_date").asc(nulls_last=True),
+            "number",
+        ),
         today=today,
     )
     for action in actions:
         plan = plans[action.source]
-        label = action.source_label or (
-            "Recorded for the group" if action.source == ActionSource.GROUP else ""
-        )
+        if action.origin_meeting is not None:
+            label = f"Agreed at {action.origin_meeting}"  # one line per meeting, latest first
+        elif action.source == ActionSource.GROUP:
+            label = action.source_label or "Recorded for the group"
+        else:
+            label = action.source_label
         if not plan.lines or plan.lines[-1].label != label:
             plan.lines.append(SourceLine(label=label))
         plan.lines[-1].actions.append(action)

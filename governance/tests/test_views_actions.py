@@ -498,6 +498,7 @@ def test_the_action_plan_counts_by_source(client, chair, group, owners):
     )
     assert (plan["audit"].open, plan["audit"].overdue) == (1, 0)
     assert plan["audit"].lines[0].label == "Neglect audit"
+    assert [line.label for line in plan["meeting"].lines] == [f"Agreed at {meeting}"]
     assert "Neglect audit" in response.content.decode()
 
 

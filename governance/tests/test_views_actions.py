@@ -675,3 +675,30 @@ def test_the_minutes_can_list_the_actions_reviewed_and_their_updates(secretariat
     assert [action.pk for action in reviewed] == [review["outstanding"].pk]
     assert [update.text for update in reviewed[0].reviewed_updates] == ["Chased."]
     assert reviewed[0].initials == "EF/KW"
+
+
+def test_owner_names_are_escaped_in_the_filter(client, secretariat, group):
+    PersonFactory(name="<b>Bold</b> Person")
+    client.force_login(secretariat)
+    page = client.get(log_url(group)).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; Person" in page
+    assert "<b>Bold</b>" not in page
+
+
+def test_an_action_from_another_source_links_back_to_it(client, secretariat, group, owners):
+    from governance.models import ActionSource
+    from governance.services.actions import action_record_for_source
+
+    origin = GroupFactory(name="Development and Practice Group")
+    action = action_record_for_source(
+        source_object=origin,
+        source_kind=ActionSource.BUSINESS_PLAN,
+        label="Business plan 2024-25: neglect",
+        group=group,
+        description="Refresh the neglect strategy",
+        owners=owners,
+        recorded_by=None,
+    )
+    client.force_login(secretariat)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert f'<a href="{origin.get_absolute_url()}">Business plan 2024-25: neglect</a>' in page

@@ -41,8 +41,15 @@ def _read_once(fetch, group: Group):
     return choices
 
 
+CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
+
+
 class ActionLogFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search")
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
     status = django_filters.ChoiceFilter(
         choices=STATUS_CHOICES, method="with_status", empty_label="Any", widget=FilterSelect
     )
@@ -56,10 +63,10 @@ class ActionLogFilter(django_filters.FilterSet):
         field_name="origin_meeting", label="Meeting where agreed", empty_label="Any", widget=FilterSelect
     )
     source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any", widget=FilterSelect)
-    overdue = django_filters.BooleanFilter(method="only_overdue", widget=forms.CheckboxInput, label="Overdue")
+    overdue = django_filters.BooleanFilter(method="only_overdue", widget=CHECKBOX, label="Overdue")
     due_soon = django_filters.BooleanFilter(
         method="only_due_soon",
-        widget=forms.CheckboxInput,
+        widget=CHECKBOX,
         label=f"Due in the next {action_rules.DUE_SOON_DAYS} days",
     )
 

@@ -174,6 +174,7 @@ def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]
         action.rag = action_rules.rag_marker(action.status, action.due_date, today)
         action.owner_list = list(action.owners.all())
         action.initials = action_rules.owner_initials(action.owner_list)
+        action.owner_names = ", ".join(person.name for person in action.owner_list)
         trail = getattr(action, "trail", None)
         action.latest_update = trail[-1] if trail else None
         action.is_overdue = action_rules.is_overdue(action.status, action.due_date, today)

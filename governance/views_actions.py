@@ -137,7 +137,7 @@ def _export_rows(filterset, today: datetime.date):
             action.title,
             action.description,
             action.initials,
-            ", ".join(person.name for person in action.owner_list),
+            action.owner_names,
             action.lead_agency.name if action.lead_agency else "",
             action.due_date,
             action.original_due_date if action.original_due_date != action.due_date else None,

@@ -98,6 +98,15 @@ def populate(*, actions: int, people: int):
     return board, user, inserted
 
 
+def owner_user(board):
+    from django.contrib.auth import get_user_model
+
+    person = board.actions.order_by("number").first().owners.order_by("pk").first()
+    person.user = get_user_model().objects.create_user("bench-owner", password="unused-password-1")
+    person.save(update_fields=["user"])
+    return person.user
+
+
 def measure(client, url: str, runs: int) -> tuple[list[float], list[float], int]:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
@@ -156,11 +165,16 @@ def main():
                     f"{log}?q=threshold&owner={board.actions.first().owners.first().pk}",
                 ),
             ]
+            owner_client = Client()
+            owner_client.force_login(owner_user(board))
+            pages.append(("My actions (an owner of ~500)", reverse("governance:my_actions")))
             print(
-                f"\n{'page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}   ({args.runs} renders each)"
+                f"\n{'page':<40} {'median ms':>9} {'p95 ms':>7} {'CPU median ms':>14} {'queries':>8}"
+                f"   ({args.runs} renders each)"
             )
             for label, url in pages:
-                timings, cpu, queries = measure(client, url, args.runs)
+                as_client = owner_client if "my_actions" in url or url.endswith("/mine/") else client
+                timings, cpu, queries = measure(as_client, url, args.runs)
                 median, p95 = statistics.median(timings), percentile(timings, 0.95)
                 print(f"{label:<40} {median:>9.1f} {p95:>7.1f} {statistics.median(cpu):>14.1f} {queries:>8}")
         finally:

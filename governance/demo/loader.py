@@ -8,7 +8,7 @@ adds no history. Values someone changed by hand are put back to the demo's.
 
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from django.apps import apps
@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalChanges
 
 from governance import services
-from governance.demo import herefordshire, hertfordshire
+from governance.demo import herefordshire, herefordshire_year, hertfordshire, year
 from governance.demo.specs import (
     AgencySpec,
     DemoUserSpec,
@@ -32,8 +32,13 @@ from governance.demo.specs import (
 )
 from governance.models import Agency, Group, Membership, Person
 
+# Herefordshire comes with a year of meetings and action logs; Hertfordshire is structure only.
 STRUCTURES: dict[str, PartnershipSpec] = {
-    spec.key: spec for spec in (herefordshire.PARTNERSHIP, hertfordshire.PARTNERSHIP)
+    spec.key: spec
+    for spec in (
+        replace(herefordshire.PARTNERSHIP, history=herefordshire_year.HISTORY),
+        hertfordshire.PARTNERSHIP,
+    )
 }
 CHANGE_REASON = "Demo data (manage.py load_demo)"
 
@@ -54,8 +59,8 @@ class LoadSummary:
     flushed: bool = False
     tallies: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
-    def record(self, kind: str, outcome: Outcome) -> None:
-        self.tallies[kind][outcome] += 1
+    def record(self, kind: str, outcome: Outcome, count: int = 1) -> None:
+        self.tallies[kind][outcome] += count
 
     def lines(self) -> list[str]:
         heading = f"{self.title}: demo data loaded"
@@ -64,24 +69,29 @@ class LoadSummary:
         lines = [heading + "."]
         for kind, tally in self.tallies.items():
             lines.append(
-                f"  {kind:<12} {sum(tally.values()):>4}   "
+                f"  {kind:<12} {sum(tally.values()):>5}   "
                 f"{tally[Outcome.CREATED]} created, {tally[Outcome.UPDATED]} updated, "
                 f"{tally[Outcome.UNCHANGED]} unchanged"
             )
         return lines
 
 
-def load_partnership(partnership: PartnershipSpec, *, flush: bool = False) -> LoadSummary:
+def load_partnership(
+    partnership: PartnershipSpec, *, flush: bool = False, with_history: bool = True
+) -> LoadSummary:
     """Load one partnership, all or nothing.
 
     Refuses when another partnership's statutory partners are present, since
     each statutory role belongs to one agency; `flush` deletes the governance
-    data first, in the same transaction.
+    data first, in the same transaction. Without `with_history`, only the
+    structure is loaded (no meetings or action logs).
     """
     with transaction.atomic():
         if flush:
             flush_governance_data()
         _refuse_another_partnership(partnership)
+        if not with_history:
+            partnership = replace(partnership, history=None)
         summary = _PartnershipLoader(partnership).load()
         summary.flushed = flush
     return summary
@@ -190,7 +200,21 @@ class _PartnershipLoader:
                 self._load_seat(group, seat)
         for user in self.partnership.users:
             self._load_user(user)
+        if self.partnership.history is not None:
+            self._load_year(self.partnership.history)
         return self.summary
+
+    def _load_year(self, history) -> None:
+        """A year of meetings and action logs, loaded once: when the board already has meetings,
+        they (and everything else of the year) are left as they are, so a second run adds nothing."""
+        board = _lookup(self.groups, history.board.group, "group")
+        before = year.history_counts()
+        if not board.meetings.exists():
+            year.load_year(history, people=self.people, groups=self.groups)
+        after = year.history_counts()
+        for kind, count in after.items():
+            self.summary.record(kind, Outcome.CREATED, count - before[kind])
+            self.summary.record(kind, Outcome.UNCHANGED, before[kind])
 
     def _load_agency(self, spec: AgencySpec) -> None:
         values = {

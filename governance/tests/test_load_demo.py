@@ -1,4 +1,7 @@
+import datetime
 import io
+import itertools
+import re
 
 import pytest
 from django.apps import apps
@@ -7,21 +10,40 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import (
     CHAIRING_ROLES,
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionHandover,
+    ActionStatus,
+    ActionUpdate,
     Agency,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
     Group,
     GroupKind,
+    Meeting,
+    MeetingStatus,
     Membership,
     MembershipRole,
+    Minutes,
+    MinutesAmendment,
+    MinutesStatus,
+    Paper,
     Person,
     QuorumRule,
     Sector,
+    StandingItem,
     StatutoryRole,
 )
+from governance.paper_files import PDF, WORD, detect_kind
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP, chaired_group_ids
+from governance.selectors_meetings import meeting_quoracy
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +93,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+@pytest.fixture(scope="session")
+def demo_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, demo_media_root):
+    """The demo's papers are files; they go to a temporary folder, never the project's media."""
+    settings.MEDIA_ROOT = demo_media_root
+
+
 def load_demo(*args) -> str:
     out = io.StringIO()
     call_command("load_demo", *args, stdout=out)
@@ -84,10 +117,10 @@ def loaded_once_per_class(*args):
     """
 
     @pytest.fixture(scope="class")
-    def fixture(django_db_setup, django_db_blocker):
+    def fixture(django_db_setup, django_db_blocker, demo_media_root):
         with (
             django_db_blocker.unblock(),
-            override_settings(PASSWORD_HASHERS=FAST_HASHERS),
+            override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=demo_media_root),
             transaction.atomic(),
         ):
             load_demo(*args)
@@ -98,12 +131,14 @@ def loaded_once_per_class(*args):
 
 
 herefordshire_once = loaded_once_per_class()
+herefordshire_structure_once = loaded_once_per_class("--structure-only")
 hertfordshire_once = loaded_once_per_class("--structure", "hertfordshire")
 
 
 @pytest.fixture
 def herefordshire():
-    load_demo()
+    """Herefordshire's structure: the tests of re-runs and flushing that do not need the year."""
+    load_demo("--structure-only")
 
 
 @pytest.fixture
@@ -119,6 +154,11 @@ def person_of(username: str) -> Person:
     return Person.objects.get(user__username=username)
 
 
+def assert_nothing_created_or_updated(output: str) -> None:
+    tally_lines = output.splitlines()[1:]
+    assert tally_lines and all("0 created, 0 updated" in line for line in tally_lines), output
+
+
 def governance_row_counts() -> dict[str, int]:
     """Rows in every governance table, history included, and in the auth tables."""
     user_model = get_user_model()
@@ -126,9 +166,9 @@ def governance_row_counts() -> dict[str, int]:
     return {model._meta.label: model._base_manager.count() for model in models}
 
 
-@pytest.mark.usefixtures("herefordshire_once")
+@pytest.mark.usefixtures("herefordshire_structure_once")
 class TestHerefordshireDemo:
-    """Herefordshire, from seeds 000 and 001, loaded once for these read-only tests."""
+    """Herefordshire's structure, from seeds 000 and 001, loaded once for these read-only tests."""
 
     def test_herefordshire_has_the_three_statutory_partners_in_their_roles(self):
         partners = {
@@ -305,18 +345,17 @@ class TestHertfordshireDemo:
         assert list(roles) == [MembershipRole.MEMBER]
 
 
-def test_second_run_changes_nothing(herefordshire):
+def test_second_run_of_the_structure_changes_nothing(herefordshire):
     before = governance_row_counts()
     passwords = dict(get_user_model().objects.values_list("username", "password"))
     last_update = max(Person.objects.values_list("updated_at", flat=True))
 
-    output = load_demo()
+    output = load_demo("--structure-only")
 
     assert governance_row_counts() == before
     assert dict(get_user_model().objects.values_list("username", "password")) == passwords
     assert max(Person.objects.values_list("updated_at", flat=True)) == last_update
-    tally_lines = output.splitlines()[1:]
-    assert tally_lines and all("0 created, 0 updated" in line for line in tally_lines)
+    assert_nothing_created_or_updated(output)
 
 
 def test_second_run_of_hertfordshire_changes_nothing(hertfordshire):
@@ -331,7 +370,7 @@ def test_a_rerun_puts_back_a_value_someone_edited_and_records_it(herefordshire):
     person.save()
     history_before = person.history.count()
 
-    output = load_demo()
+    output = load_demo("--structure-only")
 
     person.refresh_from_db()
     assert person.job_title == "Service Director for Safeguarding and Quality Assurance"
@@ -369,9 +408,365 @@ def test_flush_replaces_one_partnership_with_the_other_and_relinks_the_demo_user
 
 @pytest.mark.parametrize("structure", ["herefordshire", "hertfordshire"])
 def test_demo_names_none_of_the_real_officials_from_the_seeds(structure):
-    load_demo("--structure", structure)
+    load_demo("--structure", structure, "--structure-only")
     names = set(Person.objects.values_list("name", flat=True))
     surnames = {name.split()[-1] for name in names}
     for official in REAL_OFFICIALS:
         assert official not in names
         assert official.split()[-1] not in surnames
+
+
+# A year of governance ---------------------------------------------------------------------------
+
+PARTNERSHIP_GROUPS = {"Safeguarding Partners Board", *HEREFORDSHIRE_SUBGROUPS}
+YEAR = datetime.timedelta(days=365)
+
+
+def board() -> Group:
+    return Group.objects.get(kind=GroupKind.BOARD)
+
+
+def seed_003_meeting() -> Meeting:
+    """The board meeting shaped like seed 003: 18 December last year (or the next working day)."""
+    last_year = timezone.localdate().year - 1
+    meetings = [
+        meeting
+        for meeting in Meeting.objects.filter(group=board(), status=MeetingStatus.HELD)
+        if meeting.local_date.year == last_year
+        and meeting.local_date.month == 12
+        and 18 <= meeting.local_date.day <= 21
+    ]
+    assert len(meetings) == 1, meetings
+    return meetings[0]
+
+
+def item_numbered(meeting: Meeting, number: str) -> AgendaItem:
+    return meeting.agenda_items.get(number=number)
+
+
+def owners(action: Action) -> str:
+    return "/".join(person.initials for person in action.owners.all())
+
+
+@pytest.mark.usefixtures("herefordshire_once")
+class TestHerefordshireYear:
+    """The year of meetings and action logs, loaded once for these tests (each runs in a savepoint)."""
+
+    def test_the_board_and_each_subgroup_held_meetings_over_the_last_year(self):
+        since = timezone.now() - YEAR
+        for name in PARTNERSHIP_GROUPS:
+            held = Meeting.objects.filter(group__name=name, status=MeetingStatus.HELD, starts_at__gte=since)
+            assert held.count() >= (7 if name == "Safeguarding Partners Board" else 3), name
+            assert not held.filter(starts_at__gt=timezone.now()).exists()
+
+    def test_meetings_follow_the_series_rules_and_keep_off_weekends(self):
+        for meeting in Meeting.objects.all():
+            assert meeting.local_date.weekday() < 5, meeting
+            assert meeting.paper_deadline == meeting.starts_at - datetime.timedelta(days=7) or (
+                timezone.localtime(meeting.paper_deadline).time()
+                == timezone.localtime(meeting.starts_at).time()
+            )
+        board_dates = [meeting.local_date for meeting in Meeting.objects.filter(group=board())]
+        gaps = {(later - earlier).days for earlier, later in itertools.pairwise(board_dates)}
+        assert 42 in gaps
+
+    def test_every_group_has_a_meeting_to_come_and_only_the_next_board_agenda_is_published(self):
+        upcoming = Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=timezone.now())
+        assert set(upcoming.values_list("group__name", flat=True)) == PARTNERSHIP_GROUPS
+        published = upcoming.filter(agenda_published_at__isnull=False)
+        assert [meeting.group for meeting in published] == [board()]
+        next_board = published.get()
+        assert next_board.agenda_items.filter(standing_item="").count() >= 3
+        assert not Meeting.objects.filter(
+            status=MeetingStatus.SCHEDULED, starts_at__lt=timezone.now()
+        ).exists()
+
+    def test_one_or_two_meetings_were_cancelled_with_a_reason_and_have_no_record(self):
+        cancelled = Meeting.objects.filter(status=MeetingStatus.CANCELLED)
+        assert 1 <= cancelled.count() <= 3
+        for meeting in cancelled:
+            assert meeting.cancellation_reason
+            assert not meeting.attendance.exists() and not Minutes.objects.filter(meeting=meeting).exists()
+
+    def test_agendas_have_standing_items_substantive_items_and_sub_items_with_presenters(self):
+        for meeting in Meeting.objects.filter(status=MeetingStatus.HELD):
+            items = list(meeting.agenda_items.all())
+            standing = {item.standing_item for item in items if item.standing_item}
+            assert {
+                StandingItem.WELCOME_APOLOGIES,
+                StandingItem.PREVIOUS_MINUTES,
+                StandingItem.AOB,
+            } <= standing
+            business = [item for item in items if not item.standing_item and not item.reporting_group_id]
+            assert 2 <= len([item for item in business if item.parent_id is None]) <= 8, meeting
+            assert all(item.discussion for item in items if not item.confidential), meeting
+        assert AgendaItem.objects.filter(parent__standing_item="", presenter__isnull=True).exists()
+        assert AgendaItem.objects.filter(standing_item="", presenter__isnull=False).count() > 100
+
+    def test_a_joint_case_review_agenda_carries_a_confidential_item(self):
+        confidential = AgendaItem.objects.filter(confidential=True)
+        assert confidential.exists()
+        assert set(confidential.values_list("meeting__group__name", flat=True)) == {"Joint Case Review Group"}
+
+    def test_papers_are_real_pdf_and_word_files_under_the_media_root(self):
+        papers = Paper.objects.all()
+        assert papers.count() >= 40
+        kinds = set()
+        for paper in papers:
+            with paper.file.open("rb") as stream:
+                kind = detect_kind(stream)
+            assert kind is not None and kind.content_type == paper.content_type, paper
+            kinds.add(kind)
+        assert kinds == {PDF, WORD}
+
+    def test_a_late_paper_was_accepted_with_a_reason_and_a_late_police_paper_held_back(self):
+        accepted = Paper.objects.filter(is_late=True, late_accepted_at__isnull=False)
+        assert accepted.exists() and all(paper.late_accepted_reason for paper in accepted)
+        held_back = Paper.objects.filter(is_late=True, late_accepted_at__isnull=True)
+        assert held_back.filter(author__agency__statutory_role=StatutoryRole.POLICE).exists()
+        for paper in Paper.objects.filter(is_late=True):
+            assert paper.submitted_at > paper.agenda_item.meeting.paper_deadline
+        assert Paper.objects.filter(is_late=False).count() > 5 * Paper.objects.filter(is_late=True).count()
+
+    def test_attendance_is_recorded_for_every_held_meeting_with_deputies_apologies_and_absences(self):
+        for meeting in Meeting.objects.filter(status=MeetingStatus.HELD):
+            assert meeting.attendance.filter(status=AttendanceStatus.PRESENT).count() >= 3, meeting
+            assert meeting.attendance.filter(person=meeting.minute_taker, status="in_attendance").exists()
+        apologies = Attendance.objects.filter(status=AttendanceStatus.APOLOGIES)
+        assert apologies.count() >= 10 and all(row.apology_reason for row in apologies)
+        assert apologies.filter(apology_valid=False).exists()
+        assert Attendance.objects.filter(status=AttendanceStatus.ABSENT).exists()
+        deputy = Attendance.objects.filter(status=AttendanceStatus.DEPUTY).first()
+        assert deputy is not None and deputy.deputy_for.agency == deputy.agency
+        assert Attendance.objects.filter(
+            arrived_for_item__isnull=False, status=AttendanceStatus.PRESENT
+        ).exists()
+
+    def test_most_meetings_are_quorate_but_some_are_not(self):
+        verdicts = [meeting_quoracy(meeting=m) for m in Meeting.objects.filter(status=MeetingStatus.HELD)]
+        inquorate = [str(verdict) for verdict in verdicts if not verdict.quorate]
+        assert 1 <= len(inquorate) <= len(verdicts) // 5
+        assert "Not quorate — police not represented" in inquorate
+
+    def test_a_decision_taken_after_a_partner_left_was_ratified_at_the_next_quorate_meeting(self):
+        left = Attendance.objects.filter(left_before_item__isnull=False, is_member=True)
+        decisions = Decision.objects.filter(
+            agenda_item__in=[row.left_before_item_id for row in left], needs_ratification=True
+        )
+        ratified = decisions.filter(ratified_on__isnull=False).select_related("agenda_item__meeting")
+        assert ratified.exists()
+        for decision in ratified:
+            taken_at = decision.agenda_item.meeting
+            ratified_at = decision.ratified_at_item.meeting
+            assert not decision.taken_quorate and decision.missing_partners
+            assert ratified_at.group == taken_at.group and ratified_at.starts_at > taken_at.starts_at
+            assert decision.ratified_at_item.standing_item == StandingItem.RATIFICATION
+            assert meeting_quoracy(meeting=ratified_at).quorate
+            between = Meeting.objects.filter(
+                group=taken_at.group,
+                status=MeetingStatus.HELD,
+                starts_at__gt=taken_at.starts_at,
+                starts_at__lt=ratified_at.starts_at,
+            )
+            assert not between.exists()
+
+    def test_a_decision_still_waiting_puts_ratification_on_the_next_agenda(self):
+        waiting = Decision.objects.filter(needs_ratification=True, ratified_on__isnull=True)
+        for decision in waiting:
+            meeting = decision.agenda_item.meeting
+            following = Meeting.objects.filter(group=meeting.group, starts_at__gt=meeting.starts_at).first()
+            assert following.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
+
+    def test_minutes_run_from_draft_through_circulated_to_approved_and_published(self):
+        statuses = set(Minutes.objects.values_list("status", flat=True))
+        assert statuses == set(MinutesStatus.values)
+        latest_board = Meeting.objects.filter(group=board(), status=MeetingStatus.HELD).last()
+        assert latest_board.minutes.status == MinutesStatus.DRAFT
+        for minutes in Minutes.objects.filter(status=MinutesStatus.APPROVED).select_related("meeting"):
+            approving = minutes.approved_at_item
+            assert approving.standing_item == StandingItem.PREVIOUS_MINUTES
+            assert approving.meeting.group_id == minutes.meeting.group_id
+            assert approving.meeting.starts_at > minutes.meeting.starts_at
+            assert minutes.circulated_at > minutes.meeting.ends_at
+        published = Minutes.objects.filter(published_at__isnull=False)
+        assert published.exists() and not published.exclude(status=MinutesStatus.APPROVED).exists()
+        assert Minutes.objects.filter(status=MinutesStatus.APPROVED, published_at__isnull=True).exists()
+
+    def test_approved_minutes_carry_recorded_amendments(self):
+        amendments = MinutesAmendment.objects.select_related("minutes", "agenda_item", "requested_by")
+        assert amendments.count() >= 2
+        for amendment in amendments:
+            assert amendment.minutes.status == MinutesStatus.APPROVED
+            assert (
+                amendment.new_text.startswith(amendment.original_text)
+                and amendment.new_text != amendment.original_text
+            )
+            assert amendment.agenda_item.discussion == amendment.new_text
+            assert amendment.made_at_item == amendment.minutes.approved_at_item
+
+    def test_every_group_keeps_an_action_log_with_actions_in_every_status(self):
+        for name in PARTNERSHIP_GROUPS:
+            assert Action.objects.filter(group__name=name).count() >= 3, name
+        assert set(Action.objects.values_list("status", flat=True)) == set(ActionStatus.values)
+        for action in Action.objects.filter(status=ActionStatus.COMPLETED):
+            assert action.completion_note and action.completed_on
+        assert all(
+            re.fullmatch(r"\d\d\.\d\d\.\d\d ref \d+(\.\d+)?", ref)
+            for ref in Action.objects.values_list("reference", flat=True)
+        )
+
+    def test_some_outstanding_actions_are_overdue_and_some_are_not(self):
+        today = timezone.localdate()
+        outstanding = Action.objects.filter(status__in=OUTSTANDING_STATUSES)
+        assert outstanding.filter(due_date__lt=today).count() >= 3
+        assert outstanding.filter(due_date__gte=today).exists()
+
+    def test_action_trails_have_dated_updates_with_authors_and_revised_deadlines_with_reasons(self):
+        updates = ActionUpdate.objects.select_related("action", "author")
+        assert updates.count() >= 40
+        assert all(update.author_id and update.author_person_id for update in updates)
+        assert all(update.created_at.date() >= update.action.created_at.date() for update in updates)
+        assert len({update.created_at.date() for update in updates}) >= 15
+        revised = updates.filter(revised_due_date__isnull=False)
+        assert revised.exists() and all(
+            update.revision_reason and update.previous_due_date for update in revised
+        )
+        assert updates.filter(reviewed_at_meeting__isnull=False).count() > updates.count() // 2
+        owners_posting = updates.filter(reviewed_at_meeting__isnull=True).exclude(
+            author__username="secretariat"
+        )
+        assert owners_posting.exists()
+
+    def test_actions_handed_from_the_board_to_subgroups_keep_their_reference_and_trail(self):
+        handovers = ActionHandover.objects.filter(from_group=board()).select_related("action", "to_group")
+        assert {handover.to_group.kind for handover in handovers} == {GroupKind.SUBGROUP}
+        assert handovers.count() >= 2
+        for handover in handovers:
+            action = handover.action
+            assert action.group == handover.to_group and action.number == handover.to_number
+            assert action.origin_meeting.group == board()
+            assert action.reference.startswith(f"{action.origin_meeting.local_date:%d.%m.%y} ref ")
+            assert handover.note.startswith("CA to pass to")
+
+    def test_the_18_december_board_meeting_has_the_shape_of_seed_003(self):
+        meeting = seed_003_meeting()
+        present = meeting.attendance.filter(status=AttendanceStatus.PRESENT)
+        assert {row.person.initials for row in present} == {"CA", "IC", "RT", "GW"}
+        in_attendance = {
+            row.person.initials: row for row in meeting.attendance.filter(status="in_attendance")
+        }
+        assert {"JK", "DO", "EV"} <= set(in_attendance)
+        assert in_attendance["EV"].arrived_for_item == item_numbered(meeting, "5")
+        assert meeting.attendance.filter(
+            status=AttendanceStatus.APOLOGIES, person__initials_override=""
+        ).exists()
+        assert meeting_quoracy(meeting=meeting).quorate
+        # Item 2: the previous minutes approved with CA's amendment (seed 003, item 1).
+        previous = Meeting.objects.filter(group=board(), starts_at__lt=meeting.starts_at).last()
+        amendment = MinutesAmendment.objects.get(minutes__meeting=previous)
+        assert amendment.made_at_item == item_numbered(meeting, "2")
+        assert amendment.requested_by.initials == "CA"
+        assert amendment.new_text.endswith(
+            "The early help group is an operational group, not a strategic group, although a more strategic "
+            "group is being established."
+        )
+        # Item 4 (seed 003's 2a): the late-papers rule, decided.
+        assert "seven day deadline" in item_numbered(meeting, "4").decisions.get().text
+        assert meeting.agenda_items.filter(number__startswith="4.").count() == 5
+
+    def test_the_18_december_board_meeting_reviews_a_numbered_action_log_like_seed_003(self):
+        meeting = seed_003_meeting()
+        previous = Meeting.objects.filter(group=board(), starts_at__lt=meeting.starts_at).last()
+        reviewed = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).select_related("action")
+        by_title = {update.action.title: update for update in reviewed}
+        funding = by_title["Finance / Funding"]
+        assert funding.action.reference == f"{previous.local_date:%d.%m.%y} ref 4.1"
+        assert funding.action.description.startswith("JK to draft letter, and pass to Chief Executive")
+        assert funding.text.startswith("Draft letters agreed with the Chief Executive")
+        assert by_title["Neglect strategy"].text.startswith("Completed \N{EN DASH} ")
+        plan = by_title["Business Plan"]
+        assert plan.revised_due_date == datetime.date(meeting.local_date.year + 1, 3, 31)
+        assert plan.text == f"The deadline for this to be revised to March {meeting.local_date.year + 1}."
+        assert by_title["Engagement"].text.startswith(
+            "Ongoing \N{EN DASH} the final version needs to go to the next Q&E"
+        )
+        agreed = {action.title: action for action in Action.objects.filter(origin_meeting=meeting)}
+        assert owners(agreed["CDOP"]) == "EV/JK/RT"
+        assert agreed["CDOP"].reference == f"{meeting.local_date:%d.%m.%y} ref 5.1"
+        assert agreed["MASH governance"].group.name == "MASH Group"
+        assert agreed["Early help pathways"].group.name == "Development & Practice Group"
+        numbers = list(
+            Action.objects.filter(group=board()).order_by("number").values_list("number", flat=True)
+        )
+        assert numbers == list(range(1, len(numbers) + 1)) or len(set(numbers)) == len(numbers)
+
+    def test_the_year_names_none_of_the_real_officials_from_the_seeds(self):
+        texts = [
+            *AgendaItem.objects.values_list("discussion", flat=True),
+            *Action.objects.values_list("description", flat=True),
+            *ActionUpdate.objects.values_list("text", flat=True),
+        ]
+        for official in REAL_OFFICIALS:
+            assert not any(official in text for text in texts), official
+
+    def test_a_second_run_changes_nothing_and_says_so(self):
+        before = governance_row_counts()
+        output = load_demo()
+        assert governance_row_counts() == before
+        assert_nothing_created_or_updated(output)
+        assert re.search(r"meetings\s+\d+\s+0 created, 0 updated, \d+ unchanged", output)
+
+    def test_flush_deletes_the_year_with_the_structure(self):
+        load_demo("--structure", "hertfordshire", "--flush")
+        assert not Meeting.objects.exists() and not Action.objects.exists() and not Paper.objects.exists()
+        assert Group.objects.filter(name="Hertfordshire Safeguarding Children Board").exists()
+
+    # The site works on the demo --------------------------------------------------------------
+
+    PAGES = (
+        "home",
+        "board meeting",
+        "board action log",
+        "board minutes",
+        "latest board minutes",
+        "JCR meeting",
+    )
+    EXPECTED = {
+        "admin": (200, 200, 200, 200, 200, 200),
+        "secretariat": (200, 200, 200, 200, 200, 200),
+        # The Q&E chair deputises on the board: a member, but draft minutes are the secretariat's.
+        "chair": (200, 200, 200, 200, 403, 403),
+        # Partner readers see every meeting and published minutes, not drafts.
+        "partner": (200, 200, 200, 200, 403, 200),
+        # A JCR member sees the partnership's published minutes and action logs, not the board's meetings.
+        "jcr": (200, 403, 200, 200, 403, 200),
+    }
+
+    def page_urls(self) -> dict[str, str]:
+        meeting = seed_003_meeting()
+        latest = Meeting.objects.filter(group=board(), status=MeetingStatus.HELD).last()
+        jcr = Meeting.objects.filter(group__name="Joint Case Review Group", status=MeetingStatus.HELD).last()
+        return {
+            "home": reverse("home"),
+            "board meeting": reverse("governance:meeting_detail", args=[meeting.pk]),
+            "board action log": reverse("governance:action_log", args=[board().pk]),
+            "board minutes": reverse("governance:minutes_detail", args=[meeting.pk]),
+            "latest board minutes": reverse("governance:minutes_detail", args=[latest.pk]),
+            "JCR meeting": reverse("governance:meeting_detail", args=[jcr.pk]),
+        }
+
+    @pytest.mark.parametrize("username", DEMO_USERNAMES)
+    def test_each_demo_user_can_open_the_pages_their_role_allows(self, client, username):
+        client.force_login(get_user_model().objects.get(username=username))
+        urls = self.page_urls()
+        statuses = tuple(client.get(urls[page]).status_code for page in self.PAGES)
+        assert dict(zip(self.PAGES, statuses, strict=True)) == dict(
+            zip(self.PAGES, self.EXPECTED[username], strict=True)
+        )
+
+    def test_the_jcr_member_sees_the_confidential_rapid_review_on_their_own_agenda(self, client):
+        client.force_login(get_user_model().objects.get(username="jcr"))
+        jcr = Meeting.objects.filter(group__name="Joint Case Review Group", status=MeetingStatus.HELD).last()
+        assert "Rapid review (confidential)" in client.get(jcr.get_absolute_url()).content.decode()
+        client.force_login(get_user_model().objects.get(username="partner"))
+        assert "Rapid review (confidential)" not in client.get(jcr.get_absolute_url()).content.decode()

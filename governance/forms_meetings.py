@@ -200,7 +200,12 @@ class AttendanceLineForm(forms.Form):
     person = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(required=False)
     deputy_for = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Deputy for")
-    apology_reason = forms.CharField(max_length=300, required=False, label="Reason for apologies")
+    apology_reason = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Reason for apologies",
+        widget=forms.TextInput(attrs={"placeholder": "Reason"}),
+    )
     apology_valid = forms.TypedChoiceField(
         choices=VALIDITY_CHOICES, coerce=_validity, required=False, empty_value=None, label="Valid reason?"
     )

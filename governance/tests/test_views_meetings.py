@@ -412,6 +412,13 @@ def test_attendance_page_is_prefilled_and_police_absent_shows_not_quorate(
     )
 
 
+def test_the_reason_for_apologies_box_says_what_it_is_for(client, secretariat, meeting, partner_members):
+    client.force_login(secretariat)
+    response = client.get(reverse("governance:attendance_edit", args=[meeting.pk]))
+    form = response.context["rows"][0][1]
+    assert 'placeholder="Reason"' in str(form["apology_reason"])
+
+
 def test_a_deputy_from_the_wrong_agency_is_shown_on_its_line_and_the_input_kept(
     client, secretariat, meeting, partner_members
 ):
@@ -463,6 +470,19 @@ def test_meeting_page_marks_the_item_after_the_police_left(client, secretariat, 
     }
     assert "Not quorate — police not represented" in response.content.decode()
     assert f"Not quorate from item {item.number}: police not represented" in response.content.decode()
+
+
+def test_a_meeting_inquorate_throughout_says_so_once_not_at_every_item(
+    client, secretariat, meeting, partner_members
+):
+    for key in ("council", "icb"):
+        services.attendance_record(meeting=meeting, person=partner_members[key], status="present")
+    services.attendance_record(meeting=meeting, person=partner_members["police"], status="apologies")
+    client.force_login(secretariat)
+    response = client.get(meeting.get_absolute_url())
+    page = response.context["page"]
+    assert len(page.items) > 1 and not any(item.quoracy.quorate for item in page.items)
+    assert response.content.decode().count("Not quorate — police not represented") == 1
 
 
 # Query counts -------------------------------------------------------------------

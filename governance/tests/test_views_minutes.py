@@ -232,6 +232,20 @@ def test_recording_a_decision_after_the_police_left_marks_it_for_ratification(cl
     assert "Police not represented at this item." in html
 
 
+def test_the_editor_warns_that_any_decision_at_an_inquorate_item_needs_ratification(
+    client, secretariat, group
+):
+    meeting, items = board_meeting(group, at(2019, 12, 18))
+    partners_present(meeting, police_left_before=items[2])
+    client.force_login(secretariat)
+    html = client.get(reverse("governance:minutes_edit", args=[meeting.pk])).content.decode()
+    # Every decision taken inquorate needs ratification, not only a key one.
+    assert "at this item: a decision recorded here will need ratification" in html
+    assert "a key decision here" not in html
+    html = client.get(reverse("governance:decision_create", args=[items[2].pk])).content.decode()
+    assert "A decision taken while a statutory partner is not represented is marked for ratification" in html
+
+
 def test_a_decision_form_with_no_text_keeps_the_page_with_an_error(client, secretariat, december):
     _meeting, items = december
     client.force_login(secretariat)

@@ -702,3 +702,11 @@ def test_an_action_from_another_source_links_back_to_it(client, secretariat, gro
     client.force_login(secretariat)
     page = client.get(action.get_absolute_url()).content.decode()
     assert f'<a href="{origin.get_absolute_url()}">Business plan 2024-25: neglect</a>' in page
+
+
+def test_the_trail_shows_updates_posted_without_an_author(client, secretariat, action):
+    action_update(action=action, author=None, text="Imported from the old log.")
+    client.force_login(secretariat)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Imported from the old log." in page
+    assert "Recorded by the system" in page

@@ -46,7 +46,10 @@ def screenshot(driver, name: str) -> None:
     if not SCREENSHOT_DIR:
         return
     Path(SCREENSHOT_DIR).mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return document.body.scrollHeight")
+    # The window's height includes the browser's own frame: add it, or the page's foot is cut off.
+    height = driver.execute_script(
+        "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight"
+    )
     driver.set_window_size(1280, max(1000, height))
     driver.save_screenshot(str(Path(SCREENSHOT_DIR) / f"{name}.png"))
 

@@ -4,7 +4,7 @@
 The board's meeting of 18 December last year follows the shape of seed 003 (the December 2019
 board minutes): the previous minutes approved with an amendment, the action log reviewed with
 its updates ("Action No 15 (23.10.19 ref 4.1) Finance / Funding – PG to draft letter…",
-"deadline revised to March 2020", "Completed – …"), feedback from the Quality & Effectiveness
+"deadline revised to March 2020", "…"), feedback from the Quality & Effectiveness
 Group with the late-papers rule (item 2a), the child death review report, and actions passed to
 subgroups ("CB to pass to Chair of Strategic Group"). The people are the demo's invented ones:
 CA (council, chair), RT (ICB), IC (police), GW (education), JK (partnership business manager),
@@ -162,7 +162,7 @@ def _two_before(day: datetime.date) -> MeetingPlanSpec:
                                     ),
                                     StepSpec(
                                         4,
-                                        "Completed – the business plan was approved and published.",
+                                        "The business plan was approved and published.",
                                         COMPLETED,
                                     ),
                                 ),
@@ -181,9 +181,7 @@ def _two_before(day: datetime.date) -> MeetingPlanSpec:
                                 CA,
                                 title="Neglect strategy",
                                 due_days=70,
-                                steps=done(
-                                    "Completed – Gareth Hollis will be the lead for neglect.", after=2
-                                ),
+                                steps=done("Gareth Hollis will be the lead for neglect.", after=2),
                             ),
                         ),
                     ),
@@ -213,9 +211,7 @@ def _two_before(day: datetime.date) -> MeetingPlanSpec:
                                         "{next Q&E} for approval.",
                                         IN_PROGRESS,
                                     ),
-                                    StepSpec(
-                                        3, "Completed – the Q&E Group approved the framework.", COMPLETED
-                                    ),
+                                    StepSpec(3, "The Q&E Group approved the framework.", COMPLETED),
                                 ),
                             ),
                         ),
@@ -231,6 +227,24 @@ def _two_before(day: datetime.date) -> MeetingPlanSpec:
                 discussion="FD presented the scrutiny work plan: a review of the rapid review process, a "
                 "practitioner survey and attendance at two subgroups.",
                 decision="The Board agreed the independent scrutineer's work plan for the year.",
+                actions=(
+                    action(
+                        "FD to observe a meeting of the Q&E Group and of the Joint Case Review Group.",
+                        FD,
+                        title="Independent scrutiny",
+                        due_days=70,
+                        steps=(
+                            StepSpec(
+                                2,
+                                "Deferred until the spring, when the JCR Group next considers a rapid "
+                                "review.",
+                                DEFERRED,
+                                revise_weeks=16,
+                                reason="No rapid review is due before the spring.",
+                            ),
+                        ),
+                    ),
+                ),
             ),
             ItemSpec(
                 "Partnership budget: monitoring at month five",
@@ -290,7 +304,7 @@ def _one_before(day: datetime.date) -> MeetingPlanSpec:
                                     ),
                                     StepSpec(
                                         2,
-                                        "Completed – letters signed and sent to the three partners.",
+                                        "Letters signed and sent to the three partners.",
                                         COMPLETED,
                                     ),
                                 ),
@@ -304,6 +318,17 @@ def _one_before(day: datetime.date) -> MeetingPlanSpec:
                         None,
                         papers=word("Partnership budget monitoring, month seven"),
                         discussion="The forecast underspend will fund the partnership summit.",
+                        actions=(
+                            action(
+                                "DO to report the forecast underspend to the three partners' finance leads.",
+                                DO,
+                                title="Budget",
+                                due_days=28,
+                                steps=closed(
+                                    "Closed – the month seven report went to all three; nothing more needed."
+                                ),
+                            ),
+                        ),
                     ),
                 ),
             ),
@@ -316,6 +341,17 @@ def _one_before(day: datetime.date) -> MeetingPlanSpec:
                 papers=paper("Independent scrutineer's first impressions", author=FD),
                 discussion="DO presented the scrutineer's paper in FD's absence; the partners welcomed its "
                 "challenge on the voice of the child.",
+                actions=(
+                    action(
+                        "DO to run a practitioner survey on the voice of the child.",
+                        DO,
+                        title="Voice of the child",
+                        due_days=56,
+                        steps=superseded(
+                            "Superseded – the national practitioner survey asks the same questions."
+                        ),
+                    ),
+                ),
             ),
             ItemSpec(
                 "Development & Practice Group",
@@ -362,9 +398,7 @@ def _one_before(day: datetime.date) -> MeetingPlanSpec:
                                     StepSpec(
                                         1, "Draft strategy circulated to the group for comment.", IN_PROGRESS
                                     ),
-                                    StepSpec(
-                                        2, "Completed – the refreshed strategy went to the Board.", COMPLETED
-                                    ),
+                                    StepSpec(2, "The refreshed strategy went to the Board.", COMPLETED),
                                 ),
                             ),
                         ),
@@ -460,7 +494,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                                 title="LADO",
                                 due_days=None,
                                 steps=done(
-                                    "Completed – health providers confirmed they refer to the LADO; the "
+                                    "Health providers confirmed they refer to the LADO; the "
                                     "LADO's "
                                     "yearly report will show referrals by agency."
                                 ),
@@ -535,8 +569,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                                 hand_to=MASH,
                                 hand_note="CA to pass to the Co-Chairs of the MASH Group.",
                                 steps=done(
-                                    "Completed – the MASH Group's highlight report now goes to every Q&E "
-                                    "meeting."
+                                    "The MASH Group's highlight report now goes to every Q&E meeting."
                                 ),
                             ),
                         ),
@@ -553,7 +586,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                                 "Q&E Group Terms of Reference to be updated accordingly.",
                                 JK,
                                 title="Terms of reference",
-                                steps=done("Completed – revised terms of reference agreed and published."),
+                                steps=done("Revised terms of reference agreed and published."),
                             ),
                         ),
                     ),
@@ -617,7 +650,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                         "Review Group.",
                         actions=(
                             action(
-                                "CDOP – future pathways and resources to be joined up with the agreed "
+                                "Future pathways and resources to be joined up with the agreed "
                                 "future plans "
                                 "for the partnership team: RT/EV/JK to follow up outside the meeting.",
                                 RT,
@@ -672,7 +705,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                         JK,
                         title="Partnership Summit",
                         due_days=14,
-                        steps=done("Completed – circulated; members' comments are in the final agenda."),
+                        steps=done("Circulated; members' comments are in the final agenda."),
                     ),
                     action(
                         "Further work on the draft logo with the council's design team.",
@@ -720,7 +753,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                         JK,
                         title="Budget",
                         due_days=5,
-                        steps=done("Completed – contributions circulated to the three partners."),
+                        steps=done("Contributions circulated to the three partners."),
                     ),
                     action(
                         f"Partners will confirm by {confirm_by:%-d/%-m/%y} when they will present a paper "
@@ -734,7 +767,7 @@ def _seed_003(day: datetime.date) -> MeetingPlanSpec:
                         due_days=(confirm_by - day).days,
                         steps=progress_then_done(
                             "Council and police confirmed; the ICB's paper goes to its executive next month.",
-                            "Completed – all three partners' contributions are agreed.",
+                            "All three partners' contributions are agreed.",
                         ),
                     ),
                 ),
@@ -792,7 +825,7 @@ BOARD_YEAR = GroupYearSpec(
                     DO,
                     title="Yearly report",
                     due_days=21,
-                    steps=by_owner("Completed – sent on the day of publication.", days=12),
+                    steps=by_owner("Sent on the day of publication.", days=12),
                 ),
             ),
         ),
@@ -813,7 +846,7 @@ BOARD_YEAR = GroupYearSpec(
                     title="Business plan",
                     steps=progress_then_done(
                         "Plan published; briefing for the chairs booked.",
-                        "Completed – subgroup chairs briefed.",
+                        "Subgroup chairs briefed.",
                     ),
                 ),
             ),
@@ -878,9 +911,7 @@ BOARD_YEAR = GroupYearSpec(
                     JK,
                     title="Arrangements",
                     due_days=56,
-                    steps=done(
-                        "Completed – consultation closed; twelve responses, summarised for the Board.", 2
-                    ),
+                    steps=done("Consultation closed; twelve responses, summarised for the Board.", 2),
                 ),
             ),
         ),
@@ -914,7 +945,7 @@ BOARD_YEAR = GroupYearSpec(
                     GW,
                     title="Section 175",
                     due_days=84,
-                    steps=done("Completed – returns reported; three schools are being followed up.", 2),
+                    steps=done("Returns reported; three schools are being followed up.", 2),
                 ),
             ),
         ),
@@ -932,7 +963,7 @@ BOARD_YEAR = GroupYearSpec(
                     IC,
                     title="Exploitation",
                     due_days=28,
-                    steps=by_owner("Completed – problem profile shared with the group's chair.", days=10),
+                    steps=by_owner("Problem profile shared with the group's chair.", days=10),
                 ),
             ),
         ),
@@ -957,8 +988,7 @@ BOARD_YEAR = GroupYearSpec(
                     hand_note="CA to pass to the Chair of the Education Group.",
                     steps=progress_then_done(
                         "Survey of designated safeguarding leads sent.",
-                        "Completed – findings reported to the Board through the Education Group's highlight "
-                        "report.",
+                        "Findings reported to the Board through the Education Group's highlight report.",
                     ),
                 ),
             ),
@@ -984,9 +1014,26 @@ BOARD_YEAR = GroupYearSpec(
 )
 
 BOARD_SCENARIOS = (
-    # Counted back from the latest held board meeting, past the three scripted ones.
+    # Counted back from the latest held board meeting, past the three scripted ones: five fit in
+    # any year. Inquorate decisions are ratified at the group's next held meeting.
     (),
     (
+        # The ICB's partner leaves before the decision item, so that decision is taken inquorate.
+        ScenarioSpec(
+            Scenario.LEAVES_BEFORE_DECISION,
+            person=RT,
+            item=ItemSpec(
+                "Rapid review: decision on a local child safeguarding practice review",
+                AN,
+                DECISION,
+                15,
+                discussion="RT had left the meeting, so the ICB was not represented when the decision was "
+                "taken.",
+                decision="The partners agreed that the rapid review for 'Child T' met the criteria for a "
+                "local "
+                "child safeguarding practice review.",
+            ),
+        ),
         ScenarioSpec(
             Scenario.LATE_PAPER_ACCEPTED,
             reason="The quarter's data were published after the deadline; the chair agreed to take the "
@@ -1032,25 +1079,6 @@ BOARD_SCENARIOS = (
                 "the item "
                 "and recorded its decision for ratification at the next meeting.",
                 decision="The Board adopted the multi-agency dataset and the refreshed risk register.",
-            ),
-        ),
-    ),
-    (),
-    (
-        # The ICB's partner leaves before the decision item, so that decision is taken inquorate.
-        ScenarioSpec(
-            Scenario.LEAVES_BEFORE_DECISION,
-            person=RT,
-            item=ItemSpec(
-                "Rapid review: decision on a local child safeguarding practice review",
-                AN,
-                DECISION,
-                15,
-                discussion="RT had left the meeting, so the ICB was not represented when the decision was "
-                "taken.",
-                decision="The partners agreed that the rapid review for 'Child T' met the criteria for a "
-                "local "
-                "child safeguarding practice review.",
             ),
         ),
     ),
@@ -1106,7 +1134,7 @@ QE_YEAR = GroupYearSpec(
                     "Group.",
                     "Chloe Thackeray",
                     title="Neglect audit",
-                    steps=progress_then_done("Draft briefing with D&P.", "Completed – briefing published."),
+                    steps=progress_then_done("Draft briefing with D&P.", "Briefing published."),
                 ),
             ),
         ),
@@ -1124,7 +1152,7 @@ QE_YEAR = GroupYearSpec(
                     PR,
                     title="Section 11",
                     due_days=21,
-                    steps=by_owner("Completed – letters sent; two returns have since arrived.", days=9),
+                    steps=by_owner("Letters sent; two returns have since arrived.", days=9),
                 ),
             ),
         ),
@@ -1175,7 +1203,7 @@ QE_YEAR = GroupYearSpec(
                     "RL to report the proportion of conferences with police reports received in time.",
                     "Rosie Lambert",
                     title="Conference reports",
-                    steps=done("Completed – 87% in the last quarter."),
+                    steps=done("87% in the last quarter."),
                 ),
             ),
         ),
@@ -1284,7 +1312,7 @@ DP_YEAR = GroupYearSpec(
                     "AR to publish next year's training programme on the website.",
                     "Aisha Rahman",
                     title="Training programme",
-                    steps=progress_then_done("Programme drafted.", "Completed – programme published."),
+                    steps=progress_then_done("Programme drafted.", "Programme published."),
                 ),
             ),
         ),
@@ -1319,7 +1347,7 @@ DP_YEAR = GroupYearSpec(
                     "GH to run two briefings on the graded care profile.",
                     "Gareth Hollis",
                     title="Neglect toolkit",
-                    steps=done("Completed – both briefings held, 74 attended."),
+                    steps=done("Both briefings held, 74 attended."),
                 ),
             ),
         ),
@@ -1334,7 +1362,7 @@ DP_YEAR = GroupYearSpec(
                     "BC to publish the learning briefing and a seven-minute briefing on the website.",
                     "Ben Carver",
                     title="Learning briefing",
-                    steps=done("Completed – published and sent to all agencies."),
+                    steps=done("Published and sent to all agencies."),
                 ),
             ),
         ),
@@ -1383,7 +1411,7 @@ DP_YEAR = GroupYearSpec(
                     "Rachel Bright",
                     "Emily Stanton",
                     title="Safer sleep",
-                    steps=done("Completed – shared with all settings."),
+                    steps=done("Shared with all settings."),
                 ),
             ),
         ),
@@ -1461,7 +1489,7 @@ JCR_YEAR = GroupYearSpec(
                     "Oluwaseun Adebayo",
                     title="Child M",
                     due_days=21,
-                    steps=by_owner("Completed – corrections agreed with the lead reviewer.", days=12),
+                    steps=by_owner("Corrections agreed with the lead reviewer.", days=12),
                 ),
             ),
         ),
@@ -1509,7 +1537,7 @@ JCR_YEAR = GroupYearSpec(
                     "RC to bring the year's child death themes to the Board through the JCR chair.",
                     "Ruth Carmichael",
                     title="Child death themes",
-                    steps=done("Completed – reported to the Board."),
+                    steps=done("Reported to the Board."),
                 ),
             ),
         ),
@@ -1526,9 +1554,7 @@ JCR_YEAR = GroupYearSpec(
                     AN,
                     DO,
                     title="Thematic analysis",
-                    steps=progress_then_done(
-                        "Analyst identified.", "Completed – analysis reported to the Board."
-                    ),
+                    steps=progress_then_done("Analyst identified.", "Analysis reported to the Board."),
                 ),
             ),
         ),
@@ -1606,7 +1632,7 @@ MASH_YEAR = GroupYearSpec(
                     "Ryan Bevan",
                     "Tomasz Nowak",
                     title="Contacts sample",
-                    steps=progress_then_done("Sample drawn.", "Completed – findings went to the Q&E Group."),
+                    steps=progress_then_done("Sample drawn.", "Findings went to the Q&E Group."),
                 ),
             ),
         ),
@@ -1670,7 +1696,7 @@ MASH_YEAR = GroupYearSpec(
                     "LF to share the police findings with the harm assessment unit.",
                     "Leanne Fairweather",
                     title="Referrals audit",
-                    steps=done("Completed – shared at the unit's team meeting."),
+                    steps=done("Shared at the unit's team meeting."),
                 ),
             ),
         ),
@@ -1694,7 +1720,7 @@ MASH_YEAR = GroupYearSpec(
                     "RF to set up a housing contact for MASH enquiries.",
                     "Rosa Fernandes",
                     title="Housing contact",
-                    steps=done("Completed – a duty contact answers within a day."),
+                    steps=done("A duty contact answers within a day."),
                 ),
             ),
         ),
@@ -1753,9 +1779,7 @@ CEM_YEAR = GroupYearSpec(
                     "BM to consult the youth council on the strategy.",
                     "Bethan Morgan",
                     title="Strategy",
-                    steps=progress_then_done(
-                        "Session booked.", "Completed – the youth council's views added."
-                    ),
+                    steps=progress_then_done("Session booked.", "The youth council's views added."),
                 ),
             ),
         ),
@@ -1801,7 +1825,7 @@ CEM_YEAR = GroupYearSpec(
                     "KD to add an exploitation screening question to the young people's assessment.",
                     "Kieran Doyle",
                     title="Screening",
-                    steps=done("Completed – question in use since the start of the month."),
+                    steps=done("Question in use since the start of the month."),
                 ),
             ),
         ),
@@ -1816,7 +1840,7 @@ CEM_YEAR = GroupYearSpec(
                     "PQ to share station safeguarding referrals with the MASH each month.",
                     "Patrick Quinn",
                     title="Stations",
-                    steps=done("Completed – monthly list set up."),
+                    steps=done("Monthly list set up."),
                 ),
             ),
         ),
@@ -1910,7 +1934,7 @@ EDUCATION_YEAR = GroupYearSpec(
                     "and school nursing.",
                     "Helen Bracewell",
                     title="Home education",
-                    steps=done("Completed – list shared monthly."),
+                    steps=done("List shared monthly."),
                 ),
             ),
         ),
@@ -1942,7 +1966,7 @@ EDUCATION_YEAR = GroupYearSpec(
                     "Louise Marsh",
                     "Fiona MacLeod",
                     title="Early years",
-                    steps=progress_then_done("Draft tested with four settings.", "Completed – tool issued."),
+                    steps=progress_then_done("Draft tested with four settings.", "Tool issued."),
                 ),
             ),
         ),

@@ -30,7 +30,7 @@ from governance.demo.specs import (
     PersonSpec,
     SeatSpec,
 )
-from governance.models import Agency, Group, Membership, Person
+from governance.models import Agency, Group, Membership, Paper, Person
 
 # Herefordshire comes with a year of meetings and action logs; Hertfordshire is structure only.
 STRUCTURES: dict[str, PartnershipSpec] = {
@@ -102,8 +102,12 @@ def flush_governance_data() -> None:
 
     Its models protect one another (a membership protects its person), so they
     are emptied in passes, each pass retrying the ones still protected, until
-    all are empty or a pass makes no progress.
+    all are empty or a pass makes no progress. The papers' files go too, once
+    the deletion is committed.
     """
+    storage = Paper._meta.get_field("file").storage
+    for name in Paper.objects.exclude(file="").values_list("file", flat=True):
+        transaction.on_commit(lambda name=name: storage.delete(name))
     remaining = [
         model
         for model in reversed(list(apps.get_app_config("governance").get_models()))

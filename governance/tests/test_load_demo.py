@@ -1,6 +1,7 @@
 import datetime
 import io
 import itertools
+import os
 import re
 
 import pytest
@@ -459,12 +460,14 @@ class TestHerefordshireYear:
             assert held.count() >= (7 if name == "Safeguarding Partners Board" else 3), name
             assert not held.filter(starts_at__gt=timezone.now()).exists()
 
-    def test_meetings_follow_the_series_rules_and_keep_off_weekends(self):
+    def test_meetings_keep_off_weekends_and_papers_are_due_seven_days_before(self):
         for meeting in Meeting.objects.all():
             assert meeting.local_date.weekday() < 5, meeting
-            assert meeting.paper_deadline == meeting.starts_at - datetime.timedelta(days=7) or (
-                timezone.localtime(meeting.paper_deadline).time()
-                == timezone.localtime(meeting.starts_at).time()
+            deadline = timezone.localtime(meeting.paper_deadline)
+            start = timezone.localtime(meeting.starts_at)
+            assert (deadline.date(), deadline.time()) == (
+                start.date() - datetime.timedelta(days=7),
+                start.time(),
             )
         board_dates = [meeting.local_date for meeting in Meeting.objects.filter(group=board())]
         gaps = {(later - earlier).days for earlier, later in itertools.pairwise(board_dates)}
@@ -530,7 +533,7 @@ class TestHerefordshireYear:
 
     def test_attendance_is_recorded_for_every_held_meeting_with_deputies_apologies_and_absences(self):
         for meeting in Meeting.objects.filter(status=MeetingStatus.HELD):
-            assert meeting.attendance.filter(status=AttendanceStatus.PRESENT).count() >= 3, meeting
+            assert meeting.attendance.filter(status=AttendanceStatus.PRESENT).count() >= 2, meeting
             assert meeting.attendance.filter(person=meeting.minute_taker, status="in_attendance").exists()
         apologies = Attendance.objects.filter(status=AttendanceStatus.APOLOGIES)
         assert apologies.count() >= 10 and all(row.apology_reason for row in apologies)
@@ -683,7 +686,9 @@ class TestHerefordshireYear:
         assert funding.action.reference == f"{previous.local_date:%d.%m.%y} ref 4.1"
         assert funding.action.description.startswith("JK to draft letter, and pass to Chief Executive")
         assert funding.text.startswith("Draft letters agreed with the Chief Executive")
-        assert by_title["Neglect strategy"].text.startswith("Completed \N{EN DASH} ")
+        neglect_lead = by_title["Neglect strategy"]
+        assert neglect_lead.new_status == ActionStatus.COMPLETED
+        assert neglect_lead.action.completion_note == "Gareth Hollis will be the lead for neglect."
         plan = by_title["Business Plan"]
         assert plan.revised_due_date == datetime.date(meeting.local_date.year + 1, 3, 31)
         assert plan.text == f"The deadline for this to be revised to March {meeting.local_date.year + 1}."
@@ -695,10 +700,18 @@ class TestHerefordshireYear:
         assert agreed["CDOP"].reference == f"{meeting.local_date:%d.%m.%y} ref 5.1"
         assert agreed["MASH governance"].group.name == "MASH Group"
         assert agreed["Early help pathways"].group.name == "Development & Practice Group"
-        numbers = list(
-            Action.objects.filter(group=board()).order_by("number").values_list("number", flat=True)
-        )
-        assert numbers == list(range(1, len(numbers) + 1)) or len(set(numbers)) == len(numbers)
+        # Numbers run on in the board's log, never reused, whatever was handed over.
+        numbers = list(Action.objects.filter(group=board()).values_list("number", flat=True))
+        handed = ActionHandover.objects.filter(from_group=board()).values_list("from_number", flat=True)
+        assert sorted([*numbers, *handed]) == list(range(1, len(numbers) + len(handed) + 1))
+
+    def test_the_board_action_log_prints_like_seed_003(self, client):
+        client.force_login(get_user_model().objects.get(username="secretariat"))
+        page = client.get(reverse("governance:action_log_print", args=[board().pk])).content.decode()
+        funding = Action.objects.get(group=board(), title="Finance / Funding")
+        assert f"Action No {funding.number} ({funding.reference})" in page
+        assert "Completed \N{EN DASH} Gareth Hollis will be the lead for neglect." in page
+        assert "EV/JK/RT" in page
 
     def test_the_year_names_none_of_the_real_officials_from_the_seeds(self):
         texts = [
@@ -715,11 +728,6 @@ class TestHerefordshireYear:
         assert governance_row_counts() == before
         assert_nothing_created_or_updated(output)
         assert re.search(r"meetings\s+\d+\s+0 created, 0 updated, \d+ unchanged", output)
-
-    def test_flush_deletes_the_year_with_the_structure(self):
-        load_demo("--structure", "hertfordshire", "--flush")
-        assert not Meeting.objects.exists() and not Action.objects.exists() and not Paper.objects.exists()
-        assert Group.objects.filter(name="Hertfordshire Safeguarding Children Board").exists()
 
     # The site works on the demo --------------------------------------------------------------
 
@@ -744,13 +752,14 @@ class TestHerefordshireYear:
 
     def page_urls(self) -> dict[str, str]:
         meeting = seed_003_meeting()
+        published = Minutes.objects.filter(meeting__group=board(), published_at__isnull=False).last().meeting
         latest = Meeting.objects.filter(group=board(), status=MeetingStatus.HELD).last()
         jcr = Meeting.objects.filter(group__name="Joint Case Review Group", status=MeetingStatus.HELD).last()
         return {
             "home": reverse("home"),
             "board meeting": reverse("governance:meeting_detail", args=[meeting.pk]),
             "board action log": reverse("governance:action_log", args=[board().pk]),
-            "board minutes": reverse("governance:minutes_detail", args=[meeting.pk]),
+            "board minutes": reverse("governance:minutes_detail", args=[published.pk]),
             "latest board minutes": reverse("governance:minutes_detail", args=[latest.pk]),
             "JCR meeting": reverse("governance:meeting_detail", args=[jcr.pk]),
         }
@@ -770,3 +779,13 @@ class TestHerefordshireYear:
         assert "Rapid review (confidential)" in client.get(jcr.get_absolute_url()).content.decode()
         client.force_login(get_user_model().objects.get(username="partner"))
         assert "Rapid review (confidential)" not in client.get(jcr.get_absolute_url()).content.decode()
+
+    def test_flush_deletes_the_year_and_its_paper_files(self, django_capture_on_commit_callbacks):
+        # Last in the class: it deletes the papers' files, which the other tests read.
+        files = [paper.file.path for paper in Paper.objects.all()]
+        assert files and all(os.path.exists(path) for path in files)
+        with django_capture_on_commit_callbacks(execute=True):
+            load_demo("--structure", "hertfordshire", "--flush")
+        assert not Meeting.objects.exists() and not Action.objects.exists() and not Paper.objects.exists()
+        assert Group.objects.filter(name="Hertfordshire Safeguarding Children Board").exists()
+        assert not any(os.path.exists(path) for path in files)

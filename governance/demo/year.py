@@ -73,6 +73,7 @@ from governance.models import (
     StandingItem,
 )
 from governance.scheduling import local_datetime, series_dates
+from governance.selectors_meetings import meeting_quoracy
 from governance.services import actions as action_services
 from governance.services import meetings as meeting_services
 from governance.services import minutes as minutes_services
@@ -180,6 +181,7 @@ class _MeetingRun:
     plan: MeetingPlanSpec
     past: bool
     built: list[_BuiltItem] = field(default_factory=list)
+    members: list[Membership] | None = None
 
     @property
     def group(self) -> Group:
@@ -501,6 +503,8 @@ class _YearLoader:
 
     def _members(self, run: _MeetingRun) -> list[Membership]:
         """The group's membership on the day, one line per person (their membership role first)."""
+        if run.members is not None:
+            return run.members
         memberships = (
             Membership.objects.current(run.date)
             .filter(group=run.group, person__active=True)
@@ -512,7 +516,8 @@ class _YearLoader:
             held = unique.get(membership.person_id)
             if held is None or (held.role in NON_MEMBER_ROLES and membership.role not in NON_MEMBER_ROLES):
                 unique[membership.person_id] = membership
-        return list(unique.values())
+        run.members = list(unique.values())
+        return run.members
 
     def _record_attendance(self, run: _MeetingRun) -> None:
         # The agency each person represents and whether they are a member are known from the
@@ -843,9 +848,19 @@ class _YearLoader:
             )
             names = ", ".join(row.person.name for row in apologies)
             chair = meeting.chair.name if meeting.chair else "The chair"
-            return f"{chair} welcomed members to the meeting. " + (
+            text = f"{chair} welcomed members to the meeting. " + (
                 f"Apologies were received from {names}." if names else "There were no apologies."
             )
+            quoracy = meeting_quoracy(meeting=meeting)
+            if not quoracy.quorate:
+                missing = " and ".join(
+                    f"the {name} {'were' if name == 'police' else 'was'}" for name in quoracy.missing_names
+                )
+                text += (
+                    f" The meeting was not quorate: {missing} not represented. Decisions taken are recorded "
+                    "for ratification at the next meeting."
+                )
+            return text
         if key == StandingItem.PREVIOUS_MINUTES:
             previous = self._previous_held(run)
             when = f" on {previous.date:%-d %B %Y}" if previous else ""
@@ -869,7 +884,19 @@ class _YearLoader:
         if key == StandingItem.MATTERS_ARISING:
             return "None."
         if key == StandingItem.MESSAGES:
-            return "Highlight reports from the partnership groups were received."
+            if meeting.agenda_items.filter(parent=item).exists():
+                return "Highlight reports from the partnership groups were received."
+            board = self.group_named(self.history.board.group)
+            following = next(
+                (
+                    other.meeting
+                    for other in self.runs[board.pk]
+                    if other.meeting.starts_at > meeting.starts_at
+                ),
+                None,
+            )
+            when = f" on {following.local_date:%-d %B}" if following else ""
+            return f"The group's highlight report goes to the {board.name}{when}."
         if key == StandingItem.AOB:
             return "None."
         if key == StandingItem.NEXT_MEETING:

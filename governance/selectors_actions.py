@@ -71,14 +71,21 @@ class ActionLog:
         self._outstanding_count: int | None = None
         self._count: int | None = None
 
+    def _count_parts(self) -> None:
+        # One pass for both parts, grouped by status so the (group, status, …) index answers it
+        # alone; with a search, every pass reads the whole log, so one pass matters.
+        by_status = dict(self._rows.order_by().values_list("status").annotate(n=Count("pk")))
+        self._outstanding_count = sum(by_status.get(status, 0) for status in OUTSTANDING_STATUSES)
+        self._count = sum(by_status.values())
+
     def outstanding_count(self) -> int:
         if self._outstanding_count is None:
-            self._outstanding_count = self.outstanding.count()
+            self._count_parts()
         return self._outstanding_count
 
     def count(self) -> int:
         if self._count is None:
-            self._count = self.outstanding_count() + self.finished.count()
+            self._count_parts()
         return self._count
 
     def __len__(self) -> int:

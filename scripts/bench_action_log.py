@@ -117,24 +117,32 @@ def owner_user(board):
     return person.user
 
 
-def measure(client, url: str, runs: int) -> tuple[list[float], list[float], int]:
+def count_queries(client, url: str) -> int:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
     reset_queries()  # the log keeps 9,000 queries at most: start counting from empty
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)  # the query count
-    assert response.status_code == 200, response.status_code
-    for _ in range(3):  # warm the caches (templates, URL resolver, the database's pages)
-        client.get(url)
-    timings, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        assert response.status_code == 200
-    return timings, cpu, len(queries.captured_queries)
+    assert response.status_code == 200, response.status_code
+    return len(queries.captured_queries)
+
+
+def measure(pages: list[tuple[str, object, str]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Render each page `runs` times, taking the pages in turn so that a busy moment on the
+    machine falls on all of them alike rather than on one."""
+    for _label, client, url in pages:
+        for _ in range(3):  # warm the caches (templates, URL resolver, the database's pages)
+            client.get(url)
+    results = {label: ([], []) for label, _client, _url in pages}
+    for _ in range(runs):
+        for label, client, url in pages:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)
+            results[label][0].append((time.perf_counter() - started) * 1000)
+            results[label][1].append((time.process_time() - started_cpu) * 1000)
+            assert response.status_code == 200
+    return results
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -184,10 +192,12 @@ def main():
                 f"\n{'page':<40} {'median ms':>9} {'p95 ms':>7} {'CPU median ms':>14} {'queries':>8}"
                 f"   ({args.runs} renders each)"
             )
-            for label, url in pages:
-                as_client = owner_client if "my_actions" in url or url.endswith("/mine/") else client
-                timings, cpu, queries = measure(as_client, url, args.runs)
+            pages = [(label, owner_client if url.endswith("/mine/") else client, url) for label, url in pages]
+            results = measure(pages, args.runs)
+            for label, client_, url in pages:
+                timings, cpu = results[label]
                 median, p95 = statistics.median(timings), percentile(timings, 0.95)
+                queries = count_queries(client_, url)
                 print(f"{label:<40} {median:>9.1f} {p95:>7.1f} {statistics.median(cpu):>14.1f} {queries:>8}")
         finally:
             connection.creation.destroy_test_db(test_name, verbosity=0)

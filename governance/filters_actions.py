@@ -85,6 +85,11 @@ class ActionLogFilter(django_filters.FilterSet):
         ):
             self.filters[name].extra["choices"] = _read_once(choices, group)
 
+    @property
+    def searching(self) -> bool:
+        """Whether the filters include a free-text search (which reads every action)."""
+        return self.is_valid() and bool(self.form.cleaned_data.get("q", "").strip())
+
     def search(self, queryset, name, value):
         for word in value.split():
             # Owners by name through the people first: a join would read every owner link.

@@ -59,7 +59,7 @@ class ActionLog:
     the whole log ordered by status and date would read every action on every page.
     """
 
-    def __init__(self, queryset: QuerySet):
+    def __init__(self, queryset: QuerySet, *, count_in_one_pass: bool = False):
         base = queryset.order_by()
         self.outstanding = base.filter(status__in=OUTSTANDING_STATUSES).order_by(
             F("due_date").asc(nulls_last=True), "pk"
@@ -68,15 +68,20 @@ class ActionLog:
             F("completed_on").desc(nulls_last=True), "pk"
         )
         self._rows = queryset
+        self._count_in_one_pass = count_in_one_pass
         self._outstanding_count: int | None = None
         self._count: int | None = None
 
     def _count_parts(self) -> None:
-        # One pass for both parts, grouped by status so the (group, status, …) index answers it
-        # alone; with a search, every pass reads the whole log, so one pass matters.
-        by_status = dict(self._rows.order_by().values_list("status").annotate(n=Count("pk")))
-        self._outstanding_count = sum(by_status.get(status, 0) for status in OUTSTANDING_STATUSES)
-        self._count = sum(by_status.values())
+        if self._count_in_one_pass:
+            # A search reads every action whatever the index: one pass rather than two.
+            by_status = dict(self._rows.order_by().values_list("status").annotate(n=Count("pk")))
+            self._outstanding_count = sum(by_status.get(status, 0) for status in OUTSTANDING_STATUSES)
+            self._count = sum(by_status.values())
+        else:
+            # Each part's count comes from the (group, status, due_date) index alone.
+            self._outstanding_count = self.outstanding.count()
+            self._count = self._outstanding_count + self.finished.count()
 
     def outstanding_count(self) -> int:
         if self._outstanding_count is None:

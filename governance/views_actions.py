@@ -76,6 +76,10 @@ def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
     )
 
 
+def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
+    return selectors_actions.ActionLog(filterset.qs, count_in_one_pass=filterset.searching)
+
+
 # The group action log ---------------------------------------------------------------
 
 
@@ -84,9 +88,7 @@ def action_log(request, group_pk):
     group = _viewable_group(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
-    page_obj = Paginator(selectors_actions.ActionLog(filterset.qs), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = Paginator(_action_log(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors_actions.decorate(page_obj.object_list, today=today)
     querystring = _querystring(request)
     return render(
@@ -128,7 +130,7 @@ EXPORT_HEADERS = [
 
 def _export_rows(filterset, today: datetime.date):
     """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
-    for action in selectors_actions.ActionLog(filterset.qs):
+    for action in _action_log(filterset):
         [action] = selectors_actions.decorate([action], today=today)
         update = action.latest_update
         yield [
@@ -238,7 +240,8 @@ def action_log_print(request, group_pk):
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
     rows = selectors_actions.decorate(
-        selectors_actions.ActionLog(filterset.qs)[: PRINT_LIMIT + 1], today=today
+        _action_log(filterset)[: PRINT_LIMIT + 1],
+        today=today,
     )
     context = {
         "title": f"Action log: {group.name}",

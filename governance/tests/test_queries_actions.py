@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 10, 500
 
-# Page queries: the counts of outstanding and finished actions (one query), the page's ids from
-# one part or both, its rows, owners and updates, and the filter's choices (owners, lead
-# agencies, meetings): 8 or 9.
+# Page queries: the counts of outstanding and finished actions (one query each, or one in all
+# with a search), the page's ids from one part or both, its rows, owners and updates, and the
+# filter's choices (owners, lead agencies, meetings): 9 or 10.
 # The rest is the request and the layout: session, user, the permission check's auth groups and
 # memberships, the navigation's person and notification count (7 today).
 LOG_QUERIES = 18

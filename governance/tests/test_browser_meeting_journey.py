@@ -16,14 +16,12 @@ a new working day, so the secretariat logs in again (sessions last eight hours).
 
 import datetime
 import io
-import urllib.request
 import zoneinfo
 
 import pytest
 import time_machine
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from governance.models import GroupKind, QuorumRule
 from governance.tests.factories import (
@@ -35,7 +33,35 @@ from governance.tests.factories import (
     icb,
     police,
 )
-from hscp.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
+from hscp.tests.browser import (  # noqa: F401  (browser is a fixture)
+    browser,
+    log_in,
+    screenshot,
+)
+from hscp.tests.browser import (
+    button as _button,
+)
+from hscp.tests.browser import (
+    click as _click,
+)
+from hscp.tests.browser import (
+    crispy_submit as _crispy_submit,
+)
+from hscp.tests.browser import (
+    fetch as _fetch_pdf,
+)
+from hscp.tests.browser import (
+    follow as _follow,
+)
+from hscp.tests.browser import (
+    set_date as _set_date,
+)
+from hscp.tests.browser import (
+    submit_and_wait as _submit_and_wait,
+)
+from hscp.tests.browser import (
+    wait as _wait,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,53 +72,6 @@ AMENDED = (
     "The partnership received the Section 11 audit findings and agreed the improvement plan, "
     "subject to the police response due next month."
 )
-
-
-def _wait(driver, condition, timeout=10):
-    return WebDriverWait(driver, timeout).until(condition)
-
-
-def _click(driver, element):
-    # The meeting page loads the action log review with htmx, which moves what is below it:
-    # wait for it to land, so the click hits what it aims at.
-    _wait(driver, lambda d: "Loading the outstanding actions" not in d.page_source)
-    # Bootstrap scrolls smoothly; jump instead, so the element is in view before the click.
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
-    element.click()
-
-
-def _follow(driver, link_text):
-    _submit_and_wait(driver, driver.find_element(By.LINK_TEXT, link_text))
-
-
-def _submit_and_wait(driver, element, *, until_url_contains=None):
-    """Click a link or a submit control and wait for the next page (not just the click) before reading it.
-
-    The old page is marked; the wait ends when a page without the mark has loaded. (Polling the
-    old page's elements for staleness fails now and then: Chromium may answer with another error
-    while it swaps documents.)
-    """
-    driver.execute_script("window.journeyOldPage = true;")
-    _click(driver, element)
-    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
-        lambda d: d.execute_script("return !window.journeyOldPage && document.readyState === 'complete';")
-    )
-    if until_url_contains:
-        _wait(driver, lambda d: until_url_contains in d.current_url)
-
-
-def _crispy_submit(driver):
-    return driver.find_element(By.CSS_SELECTOR, "input[type=submit][name=submit]")
-
-
-def _button(driver, label, within=None):
-    return (within or driver).find_element(By.XPATH, f".//button[normalize-space()='{label}']")
-
-
-def _set_date(driver, name, value: datetime.date):
-    # A date input's typed format follows the browser's locale; its value is always ISO.
-    field = driver.find_element(By.NAME, name)
-    driver.execute_script("arguments[0].value = arguments[1];", field, value.isoformat())
 
 
 def _log_in_again(driver, live_server):
@@ -110,14 +89,6 @@ def _schedule_board_meeting(driver, live_server, board, day: datetime.date) -> s
     _submit_and_wait(driver, _crispy_submit(driver), until_url_contains="/meetings/")
     assert "Scheduled:" in driver.find_element(By.CSS_SELECTOR, "[role=status], .alert").text
     return driver.current_url
-
-
-def _fetch_pdf(driver, url: str) -> tuple[str, bytes]:
-    """Download with the browser session's cookies, as the browser's own download would."""
-    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-    request = urllib.request.Request(url, headers={"Cookie": cookies})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.headers["Content-Type"], response.read()
 
 
 def _pdf_text(body: bytes) -> str:

@@ -1,9 +1,14 @@
 """Selenium on Debian's Chromium: nothing is downloaded, paths are explicit."""
 
+import datetime
 import os
+import urllib.request
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import skip_or_fail
 
@@ -55,9 +60,62 @@ def screenshot(driver, name: str) -> None:
 
 
 def log_in(driver, live_server, username: str, password: str) -> None:
-    from selenium.webdriver.common.by import By
-
     driver.get(f"{live_server.url}/accounts/login/")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def wait(driver, condition, timeout=10):
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def click(driver, element):
+    # The meeting page loads the action log review with htmx, which moves what is below it:
+    # wait for it to land, so the click hits what it aims at.
+    wait(driver, lambda d: "Loading the outstanding actions" not in d.page_source)
+    # Bootstrap scrolls smoothly; jump instead, so the element is in view before the click.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    element.click()
+
+
+def follow(driver, link_text):
+    submit_and_wait(driver, driver.find_element(By.LINK_TEXT, link_text))
+
+
+def submit_and_wait(driver, element, *, until_url_contains=None):
+    """Click a link or a submit control and wait for the next page (not just the click) before reading it.
+
+    The old page is marked; the wait ends when a page without the mark has loaded. (Polling the
+    old page's elements for staleness fails now and then: Chromium may answer with another error
+    while it swaps documents.)
+    """
+    driver.execute_script("window.journeyOldPage = true;")
+    click(driver, element)
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.journeyOldPage && document.readyState === 'complete';")
+    )
+    if until_url_contains:
+        wait(driver, lambda d: until_url_contains in d.current_url)
+
+
+def crispy_submit(driver):
+    return driver.find_element(By.CSS_SELECTOR, "input[type=submit][name=submit]")
+
+
+def button(driver, label, within=None):
+    return (within or driver).find_element(By.XPATH, f".//button[normalize-space()='{label}']")
+
+
+def set_date(driver, name, value: datetime.date):
+    # A date input's typed format follows the browser's locale; its value is always ISO.
+    field = driver.find_element(By.NAME, name)
+    driver.execute_script("arguments[0].value = arguments[1];", field, value.isoformat())
+
+
+def fetch(driver, url: str) -> tuple[str, bytes]:
+    """Download with the browser session's cookies, as the browser's own download would."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers["Content-Type"], response.read()

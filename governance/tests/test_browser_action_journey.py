@@ -23,6 +23,7 @@ from governance.services.meetings import agenda_item_add, meeting_schedule
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory, council
 from hscp.tests.browser import (  # noqa: F401  (browser is a fixture)
     browser,
+    click,
     crispy_submit,
     fetch,
     log_in,
@@ -117,12 +118,12 @@ def test_an_action_is_recorded_updated_handed_over_reviewed_inline_and_exported(
     meeting_url = f"{live_server.url}{next_quality_meeting.get_absolute_url()}"
     browser.get(meeting_url)
     row = wait(browser, lambda d: d.find_element(By.ID, f"action-{action.pk}"))
-    row.find_element(By.TAG_NAME, "summary").click()  # "Post an update to action 1"
+    click(browser, row.find_element(By.TAG_NAME, "summary"))  # "Post an update to action 1"
     row.find_element(By.CSS_SELECTOR, "textarea[name$='-text']").send_keys(
         "Letter sent to the finance leads."
     )
     browser.execute_script("window.reviewPageMark = true;")
-    row.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    click(browser, row.find_element(By.CSS_SELECTOR, "input[type=submit]"))
     wait(
         browser,
         lambda d: "Letter sent to the finance leads." in d.find_element(By.ID, f"action-{action.pk}").text,

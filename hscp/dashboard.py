@@ -18,14 +18,13 @@ def home_for(user) -> dict:
         meetings = upcoming_meetings_for_person(person=person, limit=MEETINGS_SHOWN)
     else:  # staff and partner readers without a directory entry see the partnership's next meetings
         meetings = list(meetings_for_list(user=user)[:MEETINGS_SHOWN])
-    actions = decorate(
-        my_actions(person=person, today=today).filter(status__in=OUTSTANDING_STATUSES)[:ACTIONS_SHOWN],
-        today=today,
-    )
+    outstanding = my_actions(person=person, today=today).filter(status__in=OUTSTANDING_STATUSES)
+    actions = decorate(outstanding[:ACTIONS_SHOWN], today=today)
     return {
         "upcoming_meetings": meetings,
         "my_outstanding_actions": actions,
-        "my_overdue_count": sum(1 for action in actions if action.is_overdue),
+        # Counted in the database: the list shows only the first few, the badge tells them all.
+        "my_overdue_count": outstanding.filter(due_date__lt=today).count() if person else 0,
         "my_memberships": governance_selectors.user_current_memberships(user),
         "has_person": person is not None,
     }

@@ -53,3 +53,13 @@ def test_home_runs_a_fixed_number_of_queries(client, member, group, django_asser
     client.force_login(member)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_overdue_count_includes_overdue_actions_beyond_those_listed(client, member, group):
+    today = timezone.localdate()
+    for number in range(1, 12):
+        _action(group, member.person, due=today - datetime.timedelta(days=number), number=number)
+    client.force_login(member)
+    response = client.get(reverse("home"))
+    assert len(response.context["my_outstanding_actions"]) == 8
+    assert response.context["my_overdue_count"] == 11

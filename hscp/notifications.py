@@ -386,3 +386,8 @@ def notification_mark_read(*, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_all_read(*, person) -> int:
+    """Mark every unread notification of a person as read; returns how many."""
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())

@@ -4,14 +4,17 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hscp.forms_notifications import NotificationPreferencesForm
 from hscp.models import Notification, NotificationPreference
 from hscp.notification_kinds import DIGEST_KIND
-from hscp.notifications import notification_mark_read, notification_preferences_set
+from hscp.notifications import (
+    notification_mark_read,
+    notification_preferences_set,
+    notifications_mark_all_read,
+)
 
 
 def _person(request):
@@ -59,9 +62,7 @@ def notification_read(request, pk):
 def notification_read_all(request):
     person = _person(request)
     if person is not None:
-        count = Notification.objects.filter(recipient=person, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
+        count = notifications_mark_all_read(person=person)
         messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
     return redirect("notification_list")
 

@@ -3,9 +3,11 @@
 import os
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group as AuthGroup
 
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
+from governance.scans import reminders_scan
 from governance.tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -87,3 +89,14 @@ def member(group):
 def outsider(db):
     """Logged in, but with no role in the partnership."""
     return UserFactory(username="outsider-user")
+
+
+@pytest.fixture
+def scan_at(django_capture_on_commit_callbacks):
+    """Run the reminder scan at a London moment, with e-mails sent as its batches commit."""
+
+    def run(moment):
+        with time_machine.travel(moment, tick=False), django_capture_on_commit_callbacks(execute=True):
+            return reminders_scan()
+
+    return run

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from pypdf import PdfReader, PdfWriter
 
+from core.pdf import render_pdf
 from governance.models import AgendaItem, Meeting, Paper
 from governance.paper_files import PDF
-from governance.selectors_papers import agenda_with_papers, papers_in_pack
-from hscp.pdf import render_pdf
+from governance.selectors.papers import agenda_with_papers, papers_in_pack
 
 logger = logging.getLogger(__name__)
 

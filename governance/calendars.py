@@ -14,7 +14,7 @@ import icalendar
 from django.utils import timezone
 
 from governance.models import AgendaItem, Meeting
-from governance.selectors_papers import without_confidential
+from governance.selectors.papers import without_confidential
 
 PRODID = "-//HSCP Governance//Meetings//EN"
 UID_DOMAIN = "meetings.hscp-governance"

@@ -27,8 +27,8 @@ from collections.abc import Collection
 
 from django.core.exceptions import ValidationError
 
+from core.workdays import NO_CLOSURES, working_day_on_or_after
 from governance.models import MeetingFrequency
-from hscp.workdays import NO_CLOSURES, working_day_on_or_after
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

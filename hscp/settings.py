@@ -46,11 +46,14 @@ INSTALLED_APPS = [
     "rules",
     "simple_history",
     "csp",
-    "hscp",
+    "core",
+    "notifications",
     "governance",
     "reviews",
     "audits",
     "training",
+    "dashboards",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -81,7 +84,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hscp.context_processors.roles",
+                "governance.context_processors.roles",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -162,22 +166,24 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 # scans that queued up while no worker was running instead of running them all at once.
 CELERY_BEAT_SCHEDULE = {
     "scan for due reminders every five minutes": {
-        "task": "hscp.tasks.scan_reminders",
+        "task": "notifications.tasks.scan_reminders",
         "schedule": 5 * 60,
         "options": {"expires": 4 * 60},
     },
     "send the daily digests once the digest hour has passed": {
-        "task": "hscp.tasks.send_daily_digests",
+        "task": "notifications.tasks.send_daily_digests",
         "schedule": 15 * 60,
         "options": {"expires": 14 * 60},
     },
     "clear expired sessions every night": {
-        "task": "hscp.tasks.clear_expired_sessions",
+        "task": "core.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,
     },
 }
 
-# Reminders and notifications (issue 5).
+# Reminders and notifications (issue 5). The notification mechanism knows no domain: its
+# recipients are people in the directory, named here as AUTH_USER_MODEL names the user.
+NOTIFICATIONS_RECIPIENT_MODEL = "governance.Person"
 PAPER_REMINDER_WORKING_DAYS = env.int("PAPER_REMINDER_WORKING_DAYS", default=3)
 MINUTES_REMINDER_WORKING_DAYS = env.int("MINUTES_REMINDER_WORKING_DAYS", default=10)
 QUORACY_FORECAST_WORKING_DAYS = env.int("QUORACY_FORECAST_WORKING_DAYS", default=3)

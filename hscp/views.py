@@ -1,11 +1,9 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from governance.permissions import can_view_partnership
-from hscp import dashboard, health
+from hscp import health
 
 
 @login_not_required
@@ -30,11 +28,3 @@ def healthz(request):
         },
         status=200 if healthy else 503,
     )
-
-
-def home(request):
-    """The landing page: the user's next meetings, their actions and their groups."""
-    context = {"has_partnership_access": can_view_partnership(request.user)}
-    if context["has_partnership_access"]:
-        context.update(dashboard.home_for(request.user))
-    return render(request, "home.html", context)

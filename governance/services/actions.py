@@ -36,7 +36,7 @@ from governance.models import (
     Membership,
     Person,
 )
-from hscp.notifications import notify
+from notifications.services import notify
 
 NUMBER_ATTEMPTS = 5
 

@@ -23,6 +23,7 @@ from django.db.models import Subquery
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from core.workdays import closure_days
 from governance.models import (
     Agency,
     AgendaItem,
@@ -41,8 +42,7 @@ from governance.models import (
 )
 from governance.scheduling import is_paper_late, local_datetime, paper_deadline, series_dates
 from governance.services.papers import paper_escalate_late
-from hscp.notifications import notify
-from hscp.workdays import closure_days
+from notifications.services import notify
 
 # Sentinel for "not given": None is a real value for the chair and minute-taker.
 KEEP = object()

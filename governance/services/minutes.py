@@ -26,9 +26,9 @@ from governance.models import (
     Person,
     StandingItem,
 )
-from governance.selectors_meetings import item_quoracy
+from governance.selectors.meetings import item_quoracy
 from governance.services.meetings import agenda_ratification_item_ensure, group_next_meeting
-from hscp.notifications import notify
+from notifications.services import notify
 
 LOCKED_MESSAGE = "Approved minutes cannot be edited; record an amendment."
 

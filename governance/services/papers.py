@@ -29,7 +29,7 @@ from governance.models import (
 from governance.paper_files import PaperFileError, check_paper_file
 from governance.permissions import is_chair_of_meeting_group, is_staff_of_partnership
 from governance.scheduling import is_paper_late
-from hscp.notifications import notify
+from notifications.services import notify
 
 DEFAULT_PAPER_MAX_BYTES = 20 * 1024 * 1024
 # Who sits on the board for a statutory partner: its delegated safeguarding

@@ -3,7 +3,7 @@
 from django import template
 
 from governance.models import Meeting
-from governance.selectors_meetings import group_next_meetings
+from governance.selectors.meetings import group_next_meetings
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from governance.permissions_papers import may_download_paper, may_submit_paper
+from governance.permissions import may_download_paper, may_submit_paper
 
 register = template.Library()
 

@@ -17,11 +17,7 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from governance.models import Action, GroupKind
-from governance.permissions import SECRETARIAT_GROUP
-from governance.services.meetings import agenda_item_add, meeting_schedule
-from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory, council
-from hscp.tests.browser import (  # noqa: F401  (browser is a fixture)
+from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     browser,
     click,
     crispy_submit,
@@ -32,6 +28,10 @@ from hscp.tests.browser import (  # noqa: F401  (browser is a fixture)
     submit_and_wait,
     wait,
 )
+from governance.models import Action, GroupKind
+from governance.permissions import SECRETARIAT_GROUP
+from governance.services.meetings import agenda_item_add, meeting_schedule
+from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory, council
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"

@@ -23,6 +23,35 @@ import time_machine
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from core.tests.browser import (  # noqa: F401  (browser is a fixture)
+    browser,
+    log_in,
+    screenshot,
+)
+from core.tests.browser import (
+    button as _button,
+)
+from core.tests.browser import (
+    click as _click,
+)
+from core.tests.browser import (
+    crispy_submit as _crispy_submit,
+)
+from core.tests.browser import (
+    fetch as _fetch_pdf,
+)
+from core.tests.browser import (
+    follow as _follow,
+)
+from core.tests.browser import (
+    set_date as _set_date,
+)
+from core.tests.browser import (
+    submit_and_wait as _submit_and_wait,
+)
+from core.tests.browser import (
+    wait as _wait,
+)
 from governance.models import GroupKind, QuorumRule
 from governance.tests.factories import (
     GroupFactory,
@@ -32,35 +61,6 @@ from governance.tests.factories import (
     council,
     icb,
     police,
-)
-from hscp.tests.browser import (  # noqa: F401  (browser is a fixture)
-    browser,
-    log_in,
-    screenshot,
-)
-from hscp.tests.browser import (
-    button as _button,
-)
-from hscp.tests.browser import (
-    click as _click,
-)
-from hscp.tests.browser import (
-    crispy_submit as _crispy_submit,
-)
-from hscp.tests.browser import (
-    fetch as _fetch_pdf,
-)
-from hscp.tests.browser import (
-    follow as _follow,
-)
-from hscp.tests.browser import (
-    set_date as _set_date,
-)
-from hscp.tests.browser import (
-    submit_and_wait as _submit_and_wait,
-)
-from hscp.tests.browser import (
-    wait as _wait,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -2,8 +2,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from core.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 from governance.tests.factories import GroupFactory, PersonFactory, UserFactory
-from hscp.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,11 +4,11 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from core.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 from governance.models import MinutesAmendment, MinutesStatus
 from governance.services import minutes as services
 from governance.tests.factories import UserFactory
 from governance.tests.factories_minutes import at, board_meeting, partners_present
-from hscp.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from governance import services
 from governance.models import Agency, Membership, Sector, StatutoryRole, derive_initials
+from governance.services import structure as services
 from governance.tests.factories import MembershipFactory, PersonFactory, police
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from governance.selectors_actions import action_plan, actions_for_meeting_review, actions_reviewed_at
+from governance.selectors.actions import action_plan, actions_for_meeting_review, actions_reviewed_at
 from governance.services.actions import action_update
 from governance.tests.factories import GroupFactory, PersonFactory
 from governance.tests.factories_actions import MeetingFactory, bulk_actions

@@ -4,6 +4,7 @@ import zoneinfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.workdays import is_working_day
 from governance.models import MeetingFrequency
 from governance.scheduling import (
     is_paper_late,
@@ -12,7 +13,6 @@ from governance.scheduling import (
     paper_deadline,
     series_dates,
 )
-from hscp.workdays import is_working_day
 
 D = datetime.date
 LONDON = zoneinfo.ZoneInfo("Europe/London")

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from governance.models import ActionStatus
-from governance.selectors_actions import ActionLog, group_action_log
+from governance.selectors.actions import ActionLog, group_action_log
 from governance.services.actions import action_update
 from governance.tests.factories import GroupFactory, PersonFactory
 from governance.tests.factories_actions import record

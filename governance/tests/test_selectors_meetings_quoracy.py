@@ -1,7 +1,7 @@
 import pytest
 
 from governance.models import QuorumRule
-from governance.selectors_meetings import item_quoracy, meeting_quoracy
+from governance.selectors.meetings import item_quoracy, meeting_quoracy
 from governance.tests.factories import PersonFactory, council, icb, police
 from governance.tests.factories_meetings import AgendaItemFactory, AttendanceFactory, MeetingFactory
 
@@ -67,7 +67,7 @@ def test_council_arriving_for_the_sub_item_makes_the_earlier_items_inquorate(mee
 
 
 def test_item_quoracy_with_preloaded_rows_runs_no_queries(meeting, agenda, django_assert_num_queries):
-    from governance.selectors_meetings import agenda_items_in_order, attendance_for_quoracy
+    from governance.selectors.meetings import agenda_items_in_order, attendance_for_quoracy
 
     attend(meeting, council())
     items = agenda_items_in_order(meeting=meeting)

@@ -24,7 +24,7 @@ from governance.services.actions import (
 )
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory
 from governance.tests.factories_actions import AgendaItemFactory, MeetingFactory, london, record
-from hscp.models import Notification
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.models import ClosureDay
+from core.workdays import is_working_day
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -16,7 +18,7 @@ from governance.models import (
     Paper,
     StandingItem,
 )
-from governance.selectors_meetings import item_quoracy, meeting_quoracy
+from governance.selectors.meetings import item_quoracy, meeting_quoracy
 from governance.services import meetings as services
 from governance.tests.factories import (
     AgencyFactory,
@@ -28,8 +30,7 @@ from governance.tests.factories import (
     police,
 )
 from governance.tests.factories_meetings import AgendaItemFactory, MeetingFactory
-from hscp.models import ClosureDay, Notification
-from hscp.workdays import is_working_day
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

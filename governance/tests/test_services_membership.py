@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from governance import selectors, services
 from governance.models import Membership
+from governance.selectors import structure as selectors
+from governance.services import structure as services
 from governance.tests.factories import AgencyFactory, GroupFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,11 +16,11 @@ from governance.models import (
     QuorumRule,
     StandingItem,
 )
-from governance.selectors_minutes import decisions_awaiting_ratification
+from governance.selectors.minutes import decisions_awaiting_ratification
 from governance.services import minutes as services
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.factories_minutes import at, board_meeting, partners_present
-from hscp.models import Notification
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from governance.tests.factories import (
 )
 from governance.tests.factories_meetings import AgendaItemFactory, MeetingFactory
 from governance.tests.factories_papers import PNG_BYTES, PaperFactory, ooxml_bytes, pdf_bytes, upload
-from hscp.models import Notification
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

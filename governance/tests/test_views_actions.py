@@ -664,7 +664,7 @@ def test_an_action_of_another_group_is_not_found_in_the_review(client, secretari
 
 
 def test_the_minutes_can_list_the_actions_reviewed_and_their_updates(secretariat, review):
-    from governance.selectors_actions import actions_reviewed_at
+    from governance.selectors.actions import actions_reviewed_at
 
     meeting = review["meeting"]
     action_update(

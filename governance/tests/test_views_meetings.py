@@ -11,7 +11,7 @@ from governance.models import AgendaItem, Attendance, Meeting, MeetingStatus, Pa
 from governance.services import meetings as services
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, council, icb, police
 from governance.tests.factories_meetings import AgendaItemFactory, AttendanceFactory, MeetingFactory
-from hscp.models import Notification
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

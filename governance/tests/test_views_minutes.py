@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from governance.models import AgendaItem, Decision, MeetingStatus, Minutes, MinutesAmendment, MinutesStatus
-from governance.selectors_minutes import minutes_document
+from governance.selectors.minutes import minutes_document
 from governance.services import minutes as services
 from governance.tests.factories import PersonFactory
 from governance.tests.factories_minutes import (

@@ -1,9 +1,9 @@
 import pytest
 from selenium.webdriver.common.by import By
 
+from core.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 from governance.models import GroupKind
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory
-from hscp.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,9 +4,9 @@ import pytest
 import time_machine
 from django.db import OperationalError
 
+from governance.tests.helpers_reminders import london
 from hscp import health
-from hscp.models import ScanRun
-from hscp.tests.helpers_reminders import london
+from notifications.models import ScanRun
 
 pytestmark = pytest.mark.django_db
 

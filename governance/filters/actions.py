@@ -1,0 +1,136 @@
+"""Filters of the group action log; the same filters drive the page and its CSV/Excel exports."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from governance import action_rules
+from governance.forms.actions import FilterSelect
+from governance.models import (
+    FINISHED_STATUSES,
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionSource,
+    ActionStatus,
+    Group,
+    Person,
+)
+from governance.selectors import actions as selectors_actions
+
+OUTSTANDING = "outstanding"
+FINISHED = "finished"
+STATUS_CHOICES = [
+    (OUTSTANDING, "All outstanding"),
+    (FINISHED, "All finished"),
+    *ActionStatus.choices,
+]
+
+
+def _read_once(fetch, group: Group):
+    """Choices read from the database when first needed, then kept for this request: the
+    form's field asks for them to validate and again to render."""
+    cache: list[list[tuple]] = []
+
+    def choices():
+        if not cache:
+            cache.append(list(fetch(group)))
+        return cache[0]
+
+    return choices
+
+
+CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
+
+
+class ActionLogFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES, method="with_status", empty_label="Any", widget=FilterSelect
+    )
+    # Plain choices rather than model choices: the lists are read once, as (id, label) pairs,
+    # without building a model object per option.
+    owner = django_filters.ChoiceFilter(
+        method="owned_by", label="Owner", empty_label="Anyone", widget=FilterSelect
+    )
+    lead_agency = django_filters.ChoiceFilter(label="Lead agency", empty_label="Any", widget=FilterSelect)
+    meeting = django_filters.ChoiceFilter(
+        field_name="origin_meeting", label="Meeting where agreed", empty_label="Any", widget=FilterSelect
+    )
+    source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any", widget=FilterSelect)
+    overdue = django_filters.BooleanFilter(method="only_overdue", widget=CHECKBOX, label="Overdue")
+    due_soon = django_filters.BooleanFilter(
+        method="only_due_soon",
+        widget=CHECKBOX,
+        label=f"Due in the next {action_rules.DUE_SOON_DAYS} days",
+    )
+
+    class Meta:
+        model = Action
+        fields = ["q", "status", "owner", "lead_agency", "meeting", "source", "overdue", "due_soon"]
+
+    def __init__(self, data=None, *args, group: Group, today: datetime.date | None = None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.group = group
+        self.today = today or timezone.localdate()
+        for name, choices in (
+            ("owner", selectors_actions.group_log_owner_choices),
+            ("lead_agency", selectors_actions.group_log_agency_choices),
+            ("meeting", selectors_actions.group_log_meeting_choices),
+        ):
+            self.filters[name].extra["choices"] = _read_once(choices, group)
+
+    @property
+    def searching(self) -> bool:
+        """Whether the filters include a free-text search (which reads every action)."""
+        return self.is_valid() and bool(self.form.cleaned_data.get("q", "").strip())
+
+    def search(self, queryset, name, value):
+        for word in value.split():
+            # Owners by name through the people first: a join would read every owner link.
+            people = Person.objects.filter(name__icontains=word).values("pk")
+            owned = Action.owners.through.objects.filter(person__in=people).values("action_id")
+            condition = (
+                Q(description__icontains=word)
+                | Q(title__icontains=word)
+                | Q(reference__icontains=word)
+                | Q(source_label__icontains=word)
+                | Q(pk__in=owned)
+            )
+            if word.isdigit():
+                condition |= Q(number=int(word))
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def owned_by(self, queryset, name, value):
+        # Through the owner links' person index: a join would have the database read the whole log.
+        return queryset.filter(
+            pk__in=Action.owners.through.objects.filter(person_id=value).values("action_id")
+        )
+
+    def with_status(self, queryset, name, value):
+        if value == OUTSTANDING:
+            return queryset.filter(status__in=OUTSTANDING_STATUSES)
+        if value == FINISHED:
+            return queryset.filter(status__in=FINISHED_STATUSES)
+        return queryset.filter(status=value)
+
+    def only_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(status__in=OUTSTANDING_STATUSES, due_date__lt=self.today)
+
+    def only_due_soon(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            status__in=OUTSTANDING_STATUSES,
+            due_date__gte=self.today,
+            due_date__lte=self.today + datetime.timedelta(days=action_rules.DUE_SOON_DAYS),
+        )

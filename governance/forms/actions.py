@@ -1,0 +1,128 @@
+"""Forms of the action log. Plain forms: the services do the writing and the rules."""
+
+from html import escape
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from governance.forms.structure import DateInput
+from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
+
+
+class FilterSelect(forms.Select):
+    """A select for optional filters whose options are written in Python rather than one
+    template per option: the log's owner filter can list hundreds of people."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "form-select", **(attrs or {})}, choices)
+
+    def use_required_attribute(self, initial):
+        return False  # a filter is never required; asking would run the choices query twice
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        selected = {str(v) for v in self.format_value(value)}
+        # The standard library's escape: Django's, made for lazy strings, costs ten times as much.
+        options = [
+            f'<option value="{escape(str(option_value))}"'
+            f"{' selected' if str(option_value) in selected else ''}>"
+            f"{escape(str(label))}</option>"
+            for option_value, label in self.choices
+        ]
+        return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), mark_safe("\n".join(options)))
+
+
+def _person_label(person: Person) -> str:
+    return f"{person.name} ({person.initials}, {person.agency.label})"
+
+
+class ActionRecordForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, required=False, help_text="A short heading, e.g. 'Finance / Funding'."
+    )
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), help_text="What is to be done, and by whom."
+    )
+    owners = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="One or more people. Hold Ctrl (Cmd on a Mac) to choose more than one.",
+    )
+    lead_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+    due_date = forms.DateField(widget=DateInput(), required=False)
+    due_by_next_meeting = forms.BooleanField(
+        required=False,
+        label="Due by the next meeting",
+        help_text="The due date becomes the date of the group's next scheduled meeting.",
+    )
+
+    def __init__(self, *args, submit_label: str = "Record action", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owners"].queryset = Person.objects.active().select_related("agency").order_by("name")
+        self.fields["owners"].label_from_instance = _person_label
+        self.fields["lead_agency"].queryset = Agency.objects.active().order_by("name")
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", submit_label))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("due_date") and cleaned_data.get("due_by_next_meeting"):
+            self.add_error("due_date", "Give either a due date or 'by the next meeting', not both.")
+        return cleaned_data
+
+
+class ActionUpdateForm(forms.Form):
+    text = forms.CharField(
+        label="Update",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="When completing the action, say what was done: this is the completion note.",
+    )
+    new_status = forms.ChoiceField(label="Status", required=False)
+    revised_due_date = forms.DateField(label="Revised due date", widget=DateInput(), required=False)
+    revision_reason = forms.CharField(
+        label="Reason for the new date",
+        required=False,
+        max_length=500,
+        help_text="Needed when the due date is revised.",
+    )
+
+    def __init__(self, *args, action, form_tag: bool = True, submit_label: str = "Post update", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        choices = [("", f"No change ({action.get_status_display().lower()})")]
+        for value, label in ActionStatus.choices:
+            if value == action.status:
+                continue
+            if value == ActionStatus.COMPLETED and action.status in FINISHED_STATUSES:
+                continue  # a finished action cannot be completed again
+            choices.append((value, label))
+        self.fields["new_status"].choices = choices
+        self.helper = FormHelper()
+        self.helper.form_tag = form_tag
+        self.helper.add_input(Submit("submit", submit_label))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("revised_due_date") and not cleaned_data.get("revision_reason", "").strip():
+            self.add_error("revision_reason", "Give a reason for revising the due date.")
+        return cleaned_data
+
+
+class ActionHandOverForm(forms.Form):
+    to_group = forms.ModelChoiceField(label="Hand to", queryset=Group.objects.none())
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example: 'CB to pass to the Chair of the Strategic Group'.",
+    )
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_group"].queryset = Group.objects.active().exclude(pk=action.group_id).order_by("name")
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Hand over", css_class="btn-outline-primary"))

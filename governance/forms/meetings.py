@@ -1,0 +1,300 @@
+"""Forms for scheduling meetings, building agendas and recording attendance."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+
+from governance.forms.structure import DateInput
+from governance.models import (
+    AgendaItem,
+    AgendaPurpose,
+    AttendanceStatus,
+    Group,
+    Meeting,
+    Membership,
+    Person,
+)
+from governance.scheduling import MAX_SERIES, local_datetime
+from governance.services.meetings import AttendanceLine, group_default_chair, group_default_minute_taker
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _person_label(person: Person) -> str:
+    return f"{person.name} ({person.agency.label})"
+
+
+def _people():
+    return Person.objects.active().select_related("agency").order_by("name")
+
+
+class _CrispyForm(forms.Form):
+    submit_label = "Save"
+    submit_class = "btn-primary"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label, css_class=self.submit_class))
+
+
+class _TimesMixin:
+    """Start and end times on one day, checked and turned into aware datetimes."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start_time"), cleaned_data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", "The meeting must end after it starts.")
+        if not cleaned_data.get("location") and not cleaned_data.get("online_link"):
+            self.add_error("location", "Give a place or an online link for the meeting.")
+        return cleaned_data
+
+
+class MeetingForm(_TimesMixin, _CrispyForm):
+    """Schedule a meeting, or change one (date, times, place, chair, minute-taker)."""
+
+    date = forms.DateField(widget=DateInput())
+    start_time = forms.TimeField(widget=TimeInput(), initial=datetime.time(10, 0))
+    end_time = forms.TimeField(widget=TimeInput(), initial=datetime.time(12, 0))
+    location = forms.CharField(max_length=200, required=False, label="Place")
+    online_link = forms.URLField(required=False, label="Online link", assume_scheme="https")
+    chair = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label="Chair for the meeting"
+    )
+    minute_taker = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label="Minute-taker"
+    )
+
+    def __init__(self, *args, group: Group, meeting: Meeting | None = None, **kwargs):
+        self.submit_label = "Save changes" if meeting else "Schedule the meeting"
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        members = Person.objects.filter(
+            pk__in=Membership.objects.current(today).filter(group=group).values("person_id")
+        ).select_related("agency")
+        self.fields["chair"].queryset = members.order_by("name")
+        self.fields["chair"].label_from_instance = _person_label
+        self.fields["minute_taker"].queryset = _people()
+        self.fields["minute_taker"].label_from_instance = _person_label
+        if meeting is not None:
+            start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+            self.initial.update(
+                date=start.date(),
+                start_time=start.time(),
+                end_time=end.time(),
+                location=meeting.location,
+                online_link=meeting.online_link,
+                chair=meeting.chair_id,
+                minute_taker=meeting.minute_taker_id,
+            )
+        else:
+            self.fields["chair"].initial = group_default_chair(group=group, on=today)
+            self.fields["minute_taker"].initial = group_default_minute_taker(group=group, on=today)
+            self.fields["chair"].help_text = "The group's chair unless you choose someone else."
+
+    def starts_at(self):
+        return local_datetime(self.cleaned_data["date"], self.cleaned_data["start_time"])
+
+    def ends_at(self):
+        return local_datetime(self.cleaned_data["date"], self.cleaned_data["end_time"])
+
+
+class MeetingSeriesForm(_TimesMixin, _CrispyForm):
+    submit_label = "Schedule the series"
+
+    first_date = forms.DateField(widget=DateInput(), label="Date of the first meeting")
+    count = forms.IntegerField(min_value=1, max_value=MAX_SERIES, initial=8, label="Number of meetings")
+    start_time = forms.TimeField(widget=TimeInput(), initial=datetime.time(10, 0))
+    end_time = forms.TimeField(widget=TimeInput(), initial=datetime.time(12, 0))
+    location = forms.CharField(max_length=200, required=False, label="Place")
+    online_link = forms.URLField(required=False, label="Online link", assume_scheme="https")
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_date"].help_text = (
+            f"{group} meets {group.get_meeting_frequency_display().lower()}. Dates that fall on a weekend, "
+            "a bank holiday or a closure day move to the next working day."
+        )
+
+
+class MeetingCancelForm(_CrispyForm):
+    submit_label = "Cancel the meeting"
+    submit_class = "btn-danger"
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="Members are told, with this reason."
+    )
+
+
+class AgendaItemForm(_CrispyForm):
+    title = forms.CharField(max_length=300)
+    parent = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Sub-item of",
+        help_text="Leave as “a main item” for a numbered item; choose an item to add a sub-item (2.1).",
+    )
+    presenter = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
+    purpose = forms.ChoiceField(choices=AgendaPurpose.choices, initial=AgendaPurpose.INFORMATION)
+    minutes_allowed = forms.IntegerField(
+        min_value=1, max_value=600, required=False, label="Time allowed (minutes)"
+    )
+    confidential = forms.BooleanField(
+        required=False, help_text="Hidden from people without access to confidential items."
+    )
+
+    def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, **kwargs):
+        self.submit_label = "Save item" if item else "Add the item"
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = _people()
+        self.fields["presenter"].label_from_instance = _person_label
+        if item is None:
+            tops = meeting.agenda_items.filter(parent__isnull=True).order_by("sort_key")
+            self.fields["parent"].choices = [("", "A main item")] + [(i.pk, str(i)) for i in tops]
+        else:
+            del self.fields["parent"]
+            self.initial.update(
+                title=item.title,
+                presenter=item.presenter_id,
+                purpose=item.purpose,
+                minutes_allowed=item.minutes_allowed,
+                confidential=item.confidential,
+            )
+
+
+# Attendance ------------------------------------------------------------------
+
+STATUS_CHOICES = AttendanceStatus.choices
+NOT_HERE = ("", "Not at this meeting")
+VALIDITY_CHOICES = [("", "Not judged"), ("yes", "Valid reason"), ("no", "Not a valid reason")]
+
+
+def _bootstrap(form: forms.Form, small: bool = False) -> None:
+    """Bootstrap classes for fields rendered by hand (in a table, not through crispy)."""
+    size = "-sm" if small else ""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.HiddenInput):
+            continue
+        base = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        widget.attrs["class"] = f"{base} {base}{size}" if small else base
+
+
+def _validity(value):
+    return {"yes": True, "no": False}.get(value)
+
+
+class AttendanceLineForm(forms.Form):
+    """One person's line. Choices are passed in, built once for the whole page."""
+
+    person = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(required=False)
+    deputy_for = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Deputy for")
+    apology_reason = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Reason for apologies",
+        widget=forms.TextInput(attrs={"placeholder": "Reason"}),
+    )
+    apology_valid = forms.TypedChoiceField(
+        choices=VALIDITY_CHOICES, coerce=_validity, required=False, empty_value=None, label="Valid reason?"
+    )
+    arrived_for_item = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label="Arrived for item"
+    )
+    arrived_at = forms.TimeField(widget=TimeInput(), required=False, label="Arrived at")
+    left_before_item = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label="Left before item"
+    )
+    left_at = forms.TimeField(widget=TimeInput(), required=False, label="Left at")
+
+    def __init__(
+        self, *args, item_choices=(), member_choices=(), line: AttendanceLine | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        member = line.is_member if line else False
+        self.fields["status"].choices = STATUS_CHOICES if member else [NOT_HERE, *STATUS_CHOICES]
+        self.fields["status"].required = member
+        self.fields["deputy_for"].choices = [("", "—"), *member_choices]
+        self.fields["arrived_for_item"].choices = [("", "From the start"), *item_choices]
+        self.fields["left_before_item"].choices = [("", "Stayed to the end"), *item_choices]
+        _bootstrap(self, small=True)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") == AttendanceStatus.DEPUTY and not cleaned_data.get("deputy_for"):
+            self.add_error("deputy_for", "Name the member this deputy attends for.")
+        return cleaned_data
+
+
+def attendance_initial(line: AttendanceLine) -> dict:
+    return {
+        "person": line.person.pk,
+        "status": line.status,
+        "deputy_for": line.deputy_for.pk if line.deputy_for else None,
+        "apology_reason": line.apology_reason,
+        "apology_valid": {True: "yes", False: "no"}.get(line.apology_valid, ""),
+        "arrived_for_item": line.arrived_for_item_id,
+        "arrived_at": line.arrived_at,
+        "left_before_item": line.left_before_item_id,
+        "left_at": line.left_at,
+    }
+
+
+class BaseAttendanceFormSet(forms.BaseFormSet):
+    def __init__(self, *args, lines: list[AttendanceLine], **kwargs):
+        self.lines = lines
+        kwargs.setdefault("initial", [attendance_initial(line) for line in lines])
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["line"] = self.lines[index] if index is not None and index < len(self.lines) else None
+        return kwargs
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        expected = [line.person.pk for line in self.lines]
+        if [form.cleaned_data.get("person") for form in self.forms] != expected:
+            raise forms.ValidationError(
+                "The attendance list changed while you were editing it: reload the page."
+            )
+
+
+AttendanceFormSet = forms.formset_factory(AttendanceLineForm, formset=BaseAttendanceFormSet, extra=0)
+
+
+class AttendanceAddForm(_CrispyForm):
+    """Add someone who is not on the membership list: a visitor, an officer, a deputy."""
+
+    submit_label = "Add to the attendance"
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none())
+    status = forms.ChoiceField(choices=STATUS_CHOICES, initial=AttendanceStatus.IN_ATTENDANCE)
+    deputy_for = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label="Deputy for", help_text="Only for a deputy."
+    )
+
+    def __init__(self, *args, meeting: Meeting, listed_person_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _people().exclude(pk__in=listed_person_ids)
+        self.fields["person"].label_from_instance = _person_label
+        members = Membership.objects.current(timezone.localtime(meeting.starts_at).date()).filter(
+            group=meeting.group
+        )
+        self.fields["deputy_for"].queryset = _people().filter(pk__in=members.values("person_id"))
+        self.fields["deputy_for"].label_from_instance = _person_label
+        _bootstrap(self)

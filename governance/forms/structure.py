@@ -1,0 +1,143 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from governance.models import Agency, Group, Membership, MembershipRole, Person
+from governance.services import structure as services
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CrispyModelForm(forms.ModelForm):
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class AgencyForm(CrispyModelForm):
+    class Meta:
+        model = Agency
+        fields = ["name", "short_name", "sector", "statutory_role", "active"]
+
+
+class PersonForm(CrispyModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "job_title",
+            "agency",
+            "email",
+            "phone",
+            "initials_override",
+            "line_manager",
+            "active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.active()
+        people = Person.objects.active().select_related("agency")
+        if self.instance.pk:
+            people = people.exclude(pk=self.instance.pk)
+        self.fields["line_manager"].queryset = people
+        self.fields["line_manager"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
+
+
+class GroupForm(CrispyModelForm):
+    class Meta:
+        model = Group
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "reports_to",
+            "remit",
+            "terms_of_reference_review_date",
+            "meeting_frequency",
+            "paper_deadline_days",
+            "quorum_rule",
+            "active",
+        ]
+        widgets = {
+            "terms_of_reference_review_date": DateInput(),
+            "reports_to": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Group.objects.active()
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["reports_to"].queryset = parents
+
+
+class GroupRemitForm(CrispyModelForm):
+    submit_label = "Save remit"
+
+    class Meta:
+        model = Group
+        fields = ["remit", "terms_of_reference_review_date"]
+        widgets = {"terms_of_reference_review_date": DateInput(), "remit": forms.Textarea(attrs={"rows": 14})}
+
+
+class MembershipForm(CrispyModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "deputy_for", "agency", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        help_texts = {"agency": "Leave blank to use the person's own agency."}
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        people = Person.objects.active().select_related("agency")
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
+        self.fields["deputy_for"].queryset = people
+        self.fields["deputy_for"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
+        self.fields["agency"].queryset = Agency.objects.active()
+        self.fields["agency"].required = False
+        if not self.instance.pk:
+            # form.initial (from the unsaved instance) outranks field.initial, so set it there.
+            self.initial["start_date"] = self.initial.get("start_date") or timezone.localdate()
+            self.initial["role"] = self.initial.get("role") or MembershipRole.MEMBER
+
+    def clean(self):
+        cleaned_data = super().clean()
+        person, deputy_for = cleaned_data.get("person"), cleaned_data.get("deputy_for")
+        try:
+            services.membership_validate_deputy(
+                role=cleaned_data.get("role"),
+                person_id=person.pk if person else None,
+                deputy_for_id=deputy_for.pk if deputy_for else None,
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned_data
+
+    def _post_clean(self):
+        # The agency defaults to the person's own: fill it before model validation.
+        if not self.cleaned_data.get("agency") and self.cleaned_data.get("person"):
+            self.cleaned_data["agency"] = self.cleaned_data["person"].agency
+        super()._post_clean()
+
+
+class MembershipEndForm(forms.Form):
+    end_date = forms.DateField(widget=DateInput(), help_text="The day the membership stopped.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("end_date", timezone.localdate())
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "End membership", css_class="btn-danger"))

@@ -1,0 +1,108 @@
+"""Every change to the partnership's structure goes through these functions.
+
+Views, the admin, management commands and tasks call them; none re-implements
+them. Each runs in a transaction and validates before it writes.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import Agency, Group, Membership, MembershipRole, Person
+
+
+def _save_validated(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def agency_save(*, agency: Agency) -> Agency:
+    """Create or update an agency; the database enforces one agency per statutory role."""
+    return _save_validated(agency)
+
+
+@transaction.atomic
+def person_save(*, person: Person) -> Person:
+    if person.line_manager_id and person.pk and person.line_manager_id == person.pk:
+        raise ValidationError({"line_manager": "A person cannot be their own line manager."})
+    return _save_validated(person)
+
+
+@transaction.atomic
+def group_save(*, group: Group, reports_to=None) -> Group:
+    _save_validated(group)
+    if reports_to is not None:
+        if any(parent.pk == group.pk for parent in reports_to):
+            raise ValidationError({"reports_to": "A group cannot report to itself."})
+        group.reports_to.set(reports_to)
+    return group
+
+
+@transaction.atomic
+def group_update_remit(
+    *, group: Group, remit: str, terms_of_reference_review_date: datetime.date | None
+) -> Group:
+    group.remit = remit
+    group.terms_of_reference_review_date = terms_of_reference_review_date
+    return _save_validated(group)
+
+
+def membership_validate_deputy(*, role: str, person_id: int | None, deputy_for_id: int | None) -> None:
+    """A deputy names the member they stand in for; nobody else names one."""
+    errors = {}
+    if role == MembershipRole.DEPUTY:
+        if not deputy_for_id:
+            errors["deputy_for"] = "Name the member this person deputises for."
+        elif deputy_for_id == person_id:
+            errors["deputy_for"] = "A person cannot deputise for themselves."
+    elif deputy_for_id:
+        errors["deputy_for"] = "Only a deputy stands in for a named member."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _overlapping_same_role(membership: Membership):
+    """Another membership of the same person, group and role whose dates overlap."""
+    others = Membership.objects.filter(
+        person_id=membership.person_id, group_id=membership.group_id, role=membership.role
+    ).exclude(pk=membership.pk)
+    end = membership.end_date or datetime.date.max
+    return [
+        other
+        for other in others
+        if other.start_date < end and (other.end_date is None or other.end_date > membership.start_date)
+    ]
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership) -> Membership:
+    """Add or change a membership. The agency defaults to the person's own."""
+    if not membership.agency_id and membership.person_id:
+        membership.agency_id = membership.person.agency_id
+    membership_validate_deputy(
+        role=membership.role, person_id=membership.person_id, deputy_for_id=membership.deputy_for_id
+    )
+    if _overlapping_same_role(membership):
+        raise ValidationError(
+            f"{membership.person} already holds the role of {membership.get_role_display().lower()} "
+            f"in {membership.group} for part of these dates."
+        )
+    return _save_validated(membership)
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, end_date: datetime.date | None = None) -> Membership:
+    """End a membership. It stays in the group's history; it leaves the current list."""
+    end_date = end_date or timezone.localdate()
+    if membership.end_date is not None and membership.end_date <= timezone.localdate():
+        raise ValidationError("This membership has already ended.")
+    if end_date < membership.start_date:
+        raise ValidationError(
+            {"end_date": f"The end date cannot be before the start date ({membership.start_date:%d %b %Y})."}
+        )
+    membership.end_date = end_date
+    return _save_validated(membership)

@@ -1,0 +1,13 @@
+"""The governance routes, one module per part of the domain, under one namespace."""
+
+from governance.urls import actions, meetings, minutes, papers, structure
+
+app_name = "governance"
+
+urlpatterns = (
+    structure.urlpatterns
+    + meetings.urlpatterns
+    + papers.urlpatterns
+    + minutes.urlpatterns
+    + actions.urlpatterns
+)

@@ -1,0 +1,18 @@
+"""Routes for decisions and minutes; views in governance/views/minutes.py."""
+
+from django.urls import path
+
+from governance.views import minutes as views
+
+urlpatterns = [
+    path("minutes/", views.minutes_list, name="minutes_list"),
+    path("meetings/<int:meeting_pk>/minutes/", views.minutes_detail, name="minutes_detail"),
+    path("meetings/<int:meeting_pk>/minutes/pdf/", views.minutes_pdf, name="minutes_pdf"),
+    path("meetings/<int:meeting_pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
+    path("meetings/<int:meeting_pk>/minutes/circulate/", views.minutes_circulate, name="minutes_circulate"),
+    path("meetings/<int:meeting_pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
+    path("meetings/<int:meeting_pk>/minutes/amend/", views.minutes_amend, name="minutes_amend"),
+    path("agenda-items/<int:item_pk>/approve-minutes/", views.minutes_approve, name="minutes_approve"),
+    path("agenda-items/<int:item_pk>/decisions/new/", views.decision_create, name="decision_create"),
+    path("agenda-items/<int:item_pk>/ratify/", views.decision_ratify, name="decision_ratify"),
+]

@@ -1,0 +1,588 @@
+"""Pages of the action log. Thin: check permission, call a selector or a service, render.
+Login is required by middleware for every view."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from governance.filters.actions import ActionLogFilter
+from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
+from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
+from governance.selectors import actions as selectors_actions
+from governance.services import actions as services
+from governance.views.access import STRUCTURE_CRUMB, check_perm
+
+PAGE_SIZE = 25
+PRINT_LIMIT = 500
+
+
+def _person(user):
+    return getattr(user, "person", None) if user.is_authenticated else None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _meeting_url(meeting: Meeting) -> str:
+    try:
+        return meeting.get_absolute_url()
+    except NoReverseMatch:  # the meetings pages are routed by their own module
+        return ""
+
+
+def _group_crumbs(group: Group) -> list[tuple[str, str]]:
+    return [STRUCTURE_CRUMB, (group.label, group.get_absolute_url())]
+
+
+def _log_crumbs(group: Group) -> list[tuple[str, str]]:
+    return [*_group_crumbs(group), ("Action log", reverse("governance:action_log", args=[group.pk]))]
+
+
+def _querystring(request, drop=("page",)) -> str:
+    query = request.GET.copy()
+    for key in drop:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+def _viewable_group(request, group_pk: int) -> Group:
+    group = get_object_or_404(Group, pk=group_pk)
+    check_perm(request.user, "governance.view_actions", group)
+    return group
+
+
+def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
+    return ActionLogFilter(
+        request.GET,
+        queryset=selectors_actions.group_action_log(group=group),
+        group=group,
+        today=today,
+    )
+
+
+def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
+    return selectors_actions.ActionLog(filterset.qs, count_in_one_pass=filterset.searching)
+
+
+# The group action log ---------------------------------------------------------------
+
+
+@require_GET
+def action_log(request, group_pk):
+    group = _viewable_group(request, group_pk)
+    today = timezone.localdate()
+    filterset = _log_filter(request, group, today)
+    page_obj = Paginator(_action_log(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors_actions.decorate(page_obj.object_list, today=today)
+    querystring = _querystring(request)
+    return render(
+        request,
+        "governance/action_log.html",
+        {
+            "title": f"Action log: {group.name}",
+            "breadcrumbs": _group_crumbs(group),
+            "group": group,
+            "filter": filterset,
+            "page_obj": page_obj,
+            "actions": rows,
+            "querystring": querystring,
+            "export_query": f"?{querystring}" if querystring else "",
+            "can_record": request.user.has_perm("governance.record_action", group),
+            "today": today,
+        },
+    )
+
+
+EXPORT_HEADERS = [
+    "Action No",
+    "Reference",
+    "Title",
+    "Description",
+    "Owners",
+    "Owner names",
+    "Lead agency",
+    "Due date",
+    "Original due date",
+    "Status",
+    "RAG",
+    "Latest update",
+    "Latest update on",
+    "Source",
+    "Group",
+]
+
+
+def _export_rows(filterset, today: datetime.date):
+    """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
+    for action in _action_log(filterset):
+        [action] = selectors_actions.decorate([action], today=today)
+        update = action.latest_update
+        yield [
+            action.number,
+            action.reference,
+            action.title,
+            action.description,
+            action.initials,
+            action.owner_names,
+            action.lead_agency.name if action.lead_agency else "",
+            action.due_date,
+            action.original_due_date if action.original_due_date != action.due_date else None,
+            action.get_status_display(),
+            action.rag.label,
+            update.text if update else "",
+            timezone.localdate(update.created_at) if update else None,
+            action.source_label or action.get_source_display(),
+            action.group.name,
+        ]
+
+
+def _export_filename(group: Group, today: datetime.date, extension: str) -> str:
+    return f"action-log-{slugify(group.label)}-{today:%Y-%m-%d}.{extension}"
+
+
+def _csv_safe(value) -> str:
+    """Dates as dd/mm/yyyy; text that a spreadsheet would run as a formula is quoted (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_GET
+def action_log_csv(request, group_pk):
+    group = _viewable_group(request, group_pk)
+    today = timezone.localdate()
+    filterset = _log_filter(request, group, today)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # a byte-order mark, so Excel reads the file as UTF-8
+        yield writer.writerow(EXPORT_HEADERS)
+        for row in _export_rows(filterset, today):
+            yield writer.writerow([_csv_safe(value) for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(group, today, "csv")}"'
+    return response
+
+
+@require_GET
+def action_log_xlsx(request, group_pk):
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    group = _viewable_group(request, group_pk)
+    today = timezone.localdate()
+    filterset = _log_filter(request, group, today)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="Action log")
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for title in EXPORT_HEADERS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in _export_rows(filterset, today):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, datetime.date):
+                cell.number_format = "DD/MM/YYYY"
+            elif isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(group, today, "xlsx")}"'
+    return response
+
+
+@require_GET
+def action_log_print(request, group_pk):
+    """The log laid out as the minutes quote it (seed 003): 'Action No 15 (23.10.19 ref 4.1)',
+    the action in italics, owners' initials at the side, updates in bold."""
+    group = _viewable_group(request, group_pk)
+    today = timezone.localdate()
+    filterset = _log_filter(request, group, today)
+    rows = selectors_actions.decorate(
+        _action_log(filterset)[: PRINT_LIMIT + 1],
+        today=today,
+    )
+    context = {
+        "title": f"Action log: {group.name}",
+        "group": group,
+        "actions": rows[:PRINT_LIMIT],
+        "truncated": len(rows) > PRINT_LIMIT,
+        "print_limit": PRINT_LIMIT,
+        "today": today,
+        "log_url": reverse("governance:action_log", args=[group.pk]) + (f"?{_querystring(request)}"),
+        "for_pdf": request.GET.get("format") == "pdf",
+    }
+    if context["for_pdf"]:
+        from django.contrib.staticfiles import finders
+
+        from core.pdf import pdf_response, render_pdf
+
+        with open(finders.find("css/action_print.css"), encoding="utf-8") as stylesheet:
+            context["print_css"] = stylesheet.read()
+
+        pdf = render_pdf("governance/action_log_print.html", context, request=request)
+        return pdf_response(pdf, _export_filename(group, today, "pdf"))
+    return render(request, "governance/action_log_print.html", context)
+
+
+# Recording an action ----------------------------------------------------------------
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
+@require_http_methods(["GET", "POST"])
+def action_create(request, group_pk):
+    """Record an action for a group, or (with ?item=<agenda item>) as agreed at a meeting item."""
+    group = get_object_or_404(Group, pk=group_pk)
+    check_perm(request.user, "governance.record_action", group)
+    item = None
+    if request.GET.get("item"):
+        try:
+            item_pk = int(request.GET["item"])
+        except ValueError as error:
+            raise Http404 from error
+        item = get_object_or_404(
+            AgendaItem.objects.select_related("meeting__group"), pk=item_pk, meeting__group=group
+        )
+    form = ActionRecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = services.action_record(
+                group=group,
+                title=data["title"],
+                description=data["description"],
+                owners=data["owners"],
+                lead_agency=data["lead_agency"],
+                due_date=data["due_date"],
+                due_by_next_meeting=data["due_by_next_meeting"],
+                origin_item=item,
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            where = f" ({action.reference})" if action.reference else ""
+            messages.success(request, f"Recorded action {action.number}{where} in the {group.label} log.")
+            return redirect(_safe_next(request) or action.get_absolute_url())
+    crumbs = _log_crumbs(group)
+    if item is not None:
+        meeting_url = _meeting_url(item.meeting)
+        if meeting_url:
+            crumbs.append((str(item.meeting), meeting_url))
+        title = f"Record an action at item {item.number}: {item.title}"
+    else:
+        title = f"Record an action for {group.name}"
+    return render(
+        request,
+        "governance/action_form.html",
+        {
+            "form": form,
+            "title": title,
+            "breadcrumbs": crumbs,
+            "group": group,
+            "item": item,
+            "next": _safe_next(request),
+            "cancel_url": _safe_next(request)
+            or (item and _meeting_url(item.meeting))
+            or reverse("governance:action_log", args=[group.pk]),
+        },
+    )
+
+
+# One action: its trail, an update, a hand-over --------------------------------------------
+
+
+def _action_or_404(pk: int) -> Action:
+    try:
+        return selectors_actions.action_for_detail(pk)
+    except Action.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _check_can_view_action(user, action: Action) -> None:
+    # An owner always sees their own action, even without a role in the partnership.
+    if not (
+        user.has_perm("governance.view_actions", action.group)
+        or user.has_perm("governance.update_action", action)
+    ):
+        raise PermissionDenied
+
+
+def _render_detail(request, action: Action, *, update_form=None, handover_form=None, status=200):
+    today = timezone.localdate()
+    selectors_actions.decorate([action], today=today)
+    user = request.user
+    can_update = user.has_perm("governance.update_action", action)
+    can_hand_over = (
+        user.has_perm("governance.hand_over_action", action) and action.status in OUTSTANDING_STATUSES
+    )
+    if can_update and update_form is None:
+        update_form = ActionUpdateForm(action=action)
+    if can_hand_over and handover_form is None:
+        handover_form = ActionHandOverForm(action=action)
+    if update_form is not None:
+        update_form.helper.form_action = reverse("governance:action_update", args=[action.pk])
+    if handover_form is not None:
+        handover_form.helper.form_action = reverse("governance:action_hand_over", args=[action.pk])
+    return render(
+        request,
+        "governance/action_detail.html",
+        {
+            "title": f"Action {action.number}: {action.group.label}",
+            "breadcrumbs": _log_crumbs(action.group),
+            "action": action,
+            "source_url": selectors_actions.source_url(action),
+            "origin_meeting_url": _meeting_url(action.origin_meeting) if action.origin_meeting else "",
+            "update_form": update_form if can_update else None,
+            "handover_form": handover_form if can_hand_over else None,
+            "today": today,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def action_detail(request, pk):
+    action = _action_or_404(pk)
+    _check_can_view_action(request.user, action)
+    return _render_detail(request, action)
+
+
+@require_POST
+def action_update(request, pk):
+    action = _action_or_404(pk)
+    _check_can_view_action(request.user, action)
+    check_perm(request.user, "governance.update_action", action)
+    form = ActionUpdateForm(request.POST, action=action)
+    if form.is_valid():
+        try:
+            services.action_update(action=action, author=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Posted an update to action {action.number}.")
+            return redirect(_safe_next(request) or action.get_absolute_url())
+    return _render_detail(request, action, update_form=form)
+
+
+@require_POST
+def action_hand_over(request, pk):
+    action = _action_or_404(pk)
+    _check_can_view_action(request.user, action)
+    check_perm(request.user, "governance.hand_over_action", action)
+    form = ActionHandOverForm(request.POST, action=action)
+    if form.is_valid():
+        old_group, old_number = action.group, action.number
+        try:
+            services.action_hand_over(
+                action=action,
+                to_group=form.cleaned_data["to_group"],
+                note=form.cleaned_data["note"],
+                handed_by=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Handed action {old_number} of {old_group.label} to {action.group.label}, "
+                f"where it is action {action.number}.",
+            )
+            return redirect(action.get_absolute_url())
+    return _render_detail(request, action, handover_form=form)
+
+
+# My actions and the chair's action plan ----------------------------------------------------
+
+
+@require_GET
+def my_actions(request):
+    today = timezone.localdate()
+    person = _person(request.user)
+    page_obj = Paginator(selectors_actions.my_actions(person=person, today=today), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "governance/action_mine.html",
+        {
+            "title": "My actions",
+            "breadcrumbs": [],
+            "person": person,
+            "page_obj": page_obj,
+            "actions": selectors_actions.decorate(page_obj.object_list, today=today),
+            "querystring": _querystring(request),
+            "today": today,
+        },
+    )
+
+
+@require_GET
+def action_plan(request, group_pk):
+    group = _viewable_group(request, group_pk)
+    today = timezone.localdate()
+    plan = selectors_actions.action_plan(group=group, today=today)
+    return render(
+        request,
+        "governance/action_plan.html",
+        {
+            "title": f"Action plan: {group.name}",
+            "breadcrumbs": _log_crumbs(group),
+            "group": group,
+            "plan": plan,
+            "totals": {
+                "open": sum(line.open for line in plan),
+                "overdue": sum(line.overdue for line in plan),
+                "completed_this_quarter": sum(line.completed_this_quarter for line in plan),
+            },
+            "today": today,
+        },
+    )
+
+
+# Reviewing the log at a meeting ------------------------------------------------------------
+
+
+def _review_meeting(request, pk: int) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
+    check_perm(request.user, "governance.view_meeting", meeting)
+    check_perm(request.user, "governance.view_actions", meeting.group)
+    return meeting
+
+
+def _review_form(action: Action, meeting: Meeting, data=None) -> ActionUpdateForm:
+    form = ActionUpdateForm(data, action=action, prefix=f"action-{action.pk}", form_tag=False)
+    form.helper.form_action = reverse("governance:meeting_action_review_update", args=[meeting.pk, action.pk])
+    return form
+
+
+def _review_rows(request, meeting: Meeting, actions, *, bound: dict | None = None):
+    bound = bound or {}
+    can_post = not meeting.is_cancelled
+    rows = []
+    for action in actions:
+        form = None
+        if can_post and request.user.has_perm("governance.update_action", action):
+            form = bound.get(action.pk) or _review_form(action, meeting)
+        action.reviewed_here = [u for u in action.trail if u.reviewed_at_meeting_id == meeting.pk]
+        rows.append({"action": action, "form": form})
+    return rows
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def meeting_action_review(request, pk):
+    """The 'minutes of the previous meeting and action log' item: the outstanding actions, each
+    with an update form. A fragment for htmx; a full page without JavaScript."""
+    meeting = _review_meeting(request, pk)
+    rows = _review_rows(request, meeting, selectors_actions.actions_for_meeting_review(meeting=meeting))
+    context = {"meeting": meeting, "rows": rows}
+    if request.htmx:
+        return render(request, "governance/partials/_action_review_list.html", context)
+    return _render_review_page(request, meeting, context)
+
+
+def _render_review_page(request, meeting: Meeting, context: dict, status: int = 200):
+    group = meeting.group
+    crumbs = _log_crumbs(group)
+    meeting_url = _meeting_url(meeting)
+    if meeting_url:
+        crumbs.append((str(meeting), meeting_url))
+    return render(
+        request,
+        "governance/action_review.html",
+        {
+            **context,
+            "title": f"Action log review at {meeting}",
+            "breadcrumbs": crumbs,
+            "meeting_url": meeting_url,
+        },
+        status=status,
+    )
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def meeting_action_review_update(request, meeting_pk, pk):
+    meeting = _review_meeting(request, meeting_pk)
+    try:
+        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk)
+    except Action.DoesNotExist as error:
+        raise Http404 from error
+    check_perm(request.user, "governance.update_action", action)
+    form = _review_form(action, meeting, request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            services.action_update(
+                action=action, author=request.user, reviewed_at_meeting=meeting, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            saved = True
+    if saved and not request.htmx:
+        messages.success(request, f"Posted an update to action {action.number}.")
+        return redirect(
+            reverse("governance:meeting_action_review", args=[meeting.pk]) + f"#action-{action.pk}"
+        )
+    if request.htmx:
+        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk)
+        [row] = _review_rows(request, meeting, [action], bound={} if saved else {action.pk: form})
+        return render(
+            request,
+            "governance/partials/_action_review_row.html",
+            {"meeting": meeting, "row": row, "saved": saved},
+        )
+    actions = selectors_actions.actions_for_meeting_review(meeting=meeting)
+    rows = _review_rows(request, meeting, actions, bound={action.pk: form})
+    return _render_review_page(request, meeting, {"meeting": meeting, "rows": rows})

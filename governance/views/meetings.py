@@ -1,0 +1,532 @@
+"""Pages for meetings, agendas and attendance. Thin: check permission, call a
+selector or a service, render. Login is required by middleware for every view."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from governance.filters.meetings import MeetingFilter
+from governance.forms.meetings import (
+    AgendaItemForm,
+    AttendanceAddForm,
+    AttendanceFormSet,
+    MeetingCancelForm,
+    MeetingForm,
+    MeetingSeriesForm,
+)
+from governance.models import AgendaItem, Group, Meeting, MeetingStatus
+from governance.selectors import meetings as selectors
+from governance.services import meetings as services
+from governance.views.access import check_perm
+
+MEETINGS_CRUMB = ("Meetings", reverse_lazy("governance:meeting_list"))
+PAGE_SIZE = 25
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _meeting(pk: int, user, perm: str) -> Meeting:
+    """Fetch a meeting and check the user may `perm` it: 404 when missing, 403 when not allowed."""
+    try:
+        meeting = selectors.meeting_with_details(pk)
+    except Meeting.DoesNotExist:
+        raise Http404("No such meeting.") from None
+    check_perm(user, perm, meeting)
+    return meeting
+
+
+def _meeting_crumbs(meeting: Meeting, *, this_page: bool = False):
+    crumbs = [
+        MEETINGS_CRUMB,
+        (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
+    ]
+    if not this_page:
+        crumbs.append((f"{meeting.local_date:%-d %b %Y}", meeting.get_absolute_url()))
+    return crumbs
+
+
+def _may_see_group_meetings(user, group: Group) -> bool:
+    return user.has_perm("governance.view_meeting", Meeting(group=group))
+
+
+def _paginate(request, queryset):
+    page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page_obj, query.urlencode()
+
+
+# Lists -----------------------------------------------------------------------
+
+
+def meeting_list(request):
+    """My meetings: upcoming or past, those of my groups (every group's for the secretariat)."""
+    if not request.user.has_perm("governance.view_partnership"):
+        raise PermissionDenied
+    past = request.GET.get("when") == "past"
+    meetings = selectors.meetings_for_list(user=request.user, past=past)
+    meeting_filter = MeetingFilter(request.GET or None, queryset=meetings, user=request.user)
+    page_obj, querystring = _paginate(request, meeting_filter.qs)
+    return render(
+        request,
+        "governance/meeting_list.html",
+        {
+            "title": "Past meetings" if past else "Meetings",
+            "filter": meeting_filter,
+            "page_obj": page_obj,
+            "meetings": page_obj.object_list,
+            "querystring": querystring,
+            "past": past,
+            "show_group": True,
+        },
+    )
+
+
+def group_meetings(request, pk):
+    group = get_object_or_404(Group, pk=pk)
+    if not _may_see_group_meetings(request.user, group):
+        raise PermissionDenied
+    past = request.GET.get("when") == "past"
+    meetings = selectors.meetings_for_list(user=request.user, past=past).filter(group=group)
+    page_obj, querystring = _paginate(request, meetings)
+    return render(
+        request,
+        "governance/meeting_list.html",
+        {
+            "title": f"{'Past meetings' if past else 'Meetings'} of {group.label}",
+            "breadcrumbs": [MEETINGS_CRUMB, (group.label, group.get_absolute_url())],
+            "group": group,
+            "page_obj": page_obj,
+            "meetings": page_obj.object_list,
+            "querystring": querystring,
+            "past": past,
+            "can_schedule": request.user.has_perm("governance.schedule_meeting", group),
+        },
+    )
+
+
+# Scheduling ------------------------------------------------------------------
+
+
+def _render_form(
+    request, form, *, title, cancel_url, breadcrumbs, template="governance/form_page.html", **extra
+):
+    return render(
+        request,
+        template,
+        {"form": form, "title": title, "cancel_url": cancel_url, "breadcrumbs": breadcrumbs, **extra},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_schedule(request, group_pk):
+    group = get_object_or_404(Group, pk=group_pk)
+    check_perm(request.user, "governance.schedule_meeting", group)
+    form = MeetingForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_schedule(
+                group=group,
+                starts_at=form.starts_at(),
+                ends_at=form.ends_at(),
+                location=data["location"],
+                online_link=data["online_link"],
+                chair=data["chair"],
+                minute_taker=data["minute_taker"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Scheduled: {meeting}. The standing items are on its agenda.")
+            return redirect(meeting.get_absolute_url())
+    return _render_form(
+        request,
+        form,
+        title=f"Schedule a meeting of {group.label}",
+        cancel_url=group.get_absolute_url(),
+        breadcrumbs=[MEETINGS_CRUMB, (group.label, group.get_absolute_url())],
+        group=group,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_schedule_series(request, group_pk):
+    group = get_object_or_404(Group, pk=group_pk)
+    check_perm(request.user, "governance.schedule_meeting", group)
+    form = MeetingSeriesForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meetings = services.meeting_schedule_series(
+                group=group,
+                first_date=data["first_date"],
+                count=data["count"],
+                start_time=data["start_time"],
+                end_time=data["end_time"],
+                location=data["location"],
+                online_link=data["online_link"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            dates = ", ".join(f"{m.local_date:%-d %b %Y}" for m in meetings)
+            messages.success(request, f"Scheduled {len(meetings)} meetings of {group.label}: {dates}.")
+            return redirect("governance:group_meetings", pk=group.pk)
+    return _render_form(
+        request,
+        form,
+        title=f"Schedule a series of {group.label} meetings",
+        cancel_url=group.get_absolute_url(),
+        breadcrumbs=[MEETINGS_CRUMB, (group.label, group.get_absolute_url())],
+        group=group,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    form = MeetingForm(request.POST or None, group=meeting.group, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_reschedule(
+                meeting=meeting,
+                starts_at=form.starts_at(),
+                ends_at=form.ends_at(),
+                location=data["location"],
+                online_link=data["online_link"],
+                chair=data["chair"],
+                minute_taker=data["minute_taker"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Saved. The paper deadline and late papers were checked again.")
+            return redirect(meeting.get_absolute_url())
+    return _render_form(
+        request,
+        form,
+        title=f"Change the meeting: {meeting}",
+        cancel_url=meeting.get_absolute_url(),
+        breadcrumbs=_meeting_crumbs(meeting),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    form = MeetingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Cancelled: {meeting}. Members have been told.")
+            return redirect(meeting.get_absolute_url())
+    return _render_form(
+        request,
+        form,
+        title=f"Cancel the meeting: {meeting}",
+        cancel_url=meeting.get_absolute_url(),
+        breadcrumbs=_meeting_crumbs(meeting),
+    )
+
+
+@require_POST
+def meeting_mark_held(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    try:
+        services.meeting_mark_held(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Marked as held.")
+    return redirect(meeting.get_absolute_url())
+
+
+# The meeting page --------------------------------------------------------------
+
+
+def meeting_detail(request, pk):
+    meeting = _meeting(pk, request.user, "governance.view_meeting")
+    page = selectors.meeting_page(meeting=meeting, user=request.user)
+    user = request.user
+    return render(
+        request,
+        "governance/meeting_detail.html",
+        {
+            "title": str(meeting),
+            "breadcrumbs": _meeting_crumbs(meeting, this_page=True),
+            "meeting": meeting,
+            "page": page,
+            "can_manage": user.has_perm("governance.manage_meeting", meeting),
+            "now": timezone.now(),
+        },
+    )
+
+
+# The agenda --------------------------------------------------------------------
+
+
+def agenda_edit(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    items = selectors.agenda_for_edit(meeting=meeting)
+    return render(
+        request,
+        "governance/agenda_edit.html",
+        {
+            "title": f"Agenda: {meeting}",
+            "breadcrumbs": _meeting_crumbs(meeting),
+            "meeting": meeting,
+            "items": items,
+            "frozen": meeting.status != MeetingStatus.SCHEDULED,
+        },
+    )
+
+
+def _item_arguments(data) -> dict:
+    return {
+        "title": data["title"],
+        "presenter": data["presenter"],
+        "purpose": data["purpose"],
+        "minutes_allowed": data["minutes_allowed"],
+        "confidential": data["confidential"],
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_item_add(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
+    form = AgendaItemForm(request.POST or None, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        parent_pk = form.cleaned_data["parent"]
+        parent = get_object_or_404(AgendaItem, pk=parent_pk, meeting=meeting) if parent_pk else None
+        try:
+            item = services.agenda_item_add(
+                meeting=meeting, parent=parent, **_item_arguments(form.cleaned_data)
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Added item {item.number}: {item.title}.")
+            return redirect("governance:agenda_edit", pk=meeting.pk)
+    return _render_form(
+        request,
+        form,
+        title="Add an agenda item",
+        cancel_url=reverse("governance:agenda_edit", args=[meeting.pk]),
+        breadcrumbs=[
+            *_meeting_crumbs(meeting),
+            ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
+        ],
+    )
+
+
+def _agenda_item(pk: int, user) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=pk)
+    check_perm(user, "governance.manage_meeting", item.meeting)
+    return item
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request, pk):
+    item = _agenda_item(pk, request.user)
+    meeting = item.meeting
+    form = AgendaItemForm(request.POST or None, meeting=meeting, item=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(item=item, **_item_arguments(form.cleaned_data))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Saved item {item.number}.")
+            return redirect("governance:agenda_edit", pk=meeting.pk)
+    return _render_form(
+        request,
+        form,
+        title=f"Change item {item.number}",
+        cancel_url=reverse("governance:agenda_edit", args=[meeting.pk]),
+        breadcrumbs=[
+            *_meeting_crumbs(meeting),
+            ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
+        ],
+    )
+
+
+@require_POST
+def agenda_item_move(request, pk):
+    item = _agenda_item(pk, request.user)
+    try:
+        services.agenda_item_move(item=item, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("governance:agenda_edit", args=[item.meeting_id]) + f"#item-{item.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_item_delete(request, pk):
+    item = _agenda_item(pk, request.user)
+    meeting = item.meeting
+    if request.method == "POST":
+        try:
+            services.agenda_item_delete(item=item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Deleted item “{item.title}”; the agenda was renumbered.")
+        return redirect("governance:agenda_edit", pk=meeting.pk)
+    return render(
+        request,
+        "governance/agenda_item_confirm_delete.html",
+        {
+            "title": f"Delete item {item.number}?",
+            "breadcrumbs": [
+                *_meeting_crumbs(meeting),
+                ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
+            ],
+            "item": item,
+            "meeting": meeting,
+            "sub_items": list(item.sub_items.order_by("sort_key")),
+        },
+    )
+
+
+@require_POST
+def agenda_standing_items_add(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    try:
+        added = services.agenda_standing_items_add(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if added:
+            messages.success(request, f"Added {len(added)} standing item{'s' if len(added) != 1 else ''}.")
+        else:
+            messages.info(request, "The agenda already has every standing item.")
+    return redirect("governance:agenda_edit", pk=meeting.pk)
+
+
+@require_POST
+def agenda_publish(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    try:
+        services.agenda_publish(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "The agenda is published; the group's members have been told.")
+    return redirect(meeting.get_absolute_url())
+
+
+# Attendance ----------------------------------------------------------------------
+
+
+def _attendance_choices(meeting: Meeting, lines):
+    items = selectors.agenda_items_in_order(meeting=meeting)
+    item_choices = [(item.pk, f"{item.number}. {item.title}"[:80]) for item in items]
+    member_choices = [
+        (line.person.pk, f"{line.person.name} ({line.agency.label})") for line in lines if line.is_member
+    ]
+    return items, item_choices, member_choices
+
+
+@require_http_methods(["GET", "POST"])
+def attendance_edit(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    lines = services.attendance_prefill(meeting=meeting)
+    items, item_choices, member_choices = _attendance_choices(meeting, lines)
+    form_kwargs = {"item_choices": item_choices, "member_choices": member_choices}
+    formset = AttendanceFormSet(request.POST or None, lines=lines, form_kwargs=form_kwargs, prefix="line")
+    if request.method == "POST" and formset.is_valid():
+        people = {line.person.pk: line.person for line in lines}
+        item_by_pk = {item.pk: item for item in items}
+        try:
+            services.attendance_record_lines(
+                meeting=meeting,
+                lines=[_line_arguments(form.cleaned_data, people, item_by_pk) for form in formset.forms],
+            )
+        except services.AttendanceLinesError as error:
+            for index, line_error in error.line_errors.items():
+                _add_errors(formset.forms[index], line_error)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect(meeting.get_absolute_url())
+    listed = [line.person.pk for line in lines]
+    return render(
+        request,
+        "governance/attendance_edit.html",
+        {
+            "title": f"Attendance: {meeting}",
+            "breadcrumbs": _meeting_crumbs(meeting),
+            "meeting": meeting,
+            "rows": list(zip(lines, formset.forms, strict=True)),
+            "formset": formset,
+            "add_form": AttendanceAddForm(meeting=meeting, listed_person_ids=listed),
+        },
+    )
+
+
+def _line_arguments(data, people, item_by_pk) -> dict:
+    arguments = {"person": people[data["person"]], "status": data["status"]}
+    if not data["status"]:
+        return arguments
+    deputy_for = data.get("deputy_for")
+    arguments.update(
+        deputy_for=people.get(deputy_for) if deputy_for else None,
+        apology_reason=data.get("apology_reason", ""),
+        apology_valid=data.get("apology_valid"),
+        arrived_for_item=item_by_pk.get(data.get("arrived_for_item")),
+        arrived_at=data.get("arrived_at"),
+        left_before_item=item_by_pk.get(data.get("left_before_item")),
+        left_at=data.get("left_at"),
+    )
+    return arguments
+
+
+@require_http_methods(["GET", "POST"])
+def attendance_add(request, pk):
+    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    listed = [line.person.pk for line in services.attendance_prefill(meeting=meeting)]
+    form = AttendanceAddForm(request.POST or None, meeting=meeting, listed_person_ids=listed)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                services.attendance_record(
+                    meeting=meeting,
+                    person=data["person"],
+                    status=data["status"],
+                    deputy_for=data["deputy_for"],
+                )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Added {data['person']} to the attendance.")
+            return redirect("governance:attendance_edit", pk=meeting.pk)
+    return _render_form(
+        request,
+        form,
+        title="Add someone to the attendance",
+        cancel_url=reverse("governance:attendance_edit", args=[meeting.pk]),
+        breadcrumbs=[
+            *_meeting_crumbs(meeting),
+            ("Attendance", reverse("governance:attendance_edit", args=[meeting.pk])),
+        ],
+    )

@@ -1,0 +1,419 @@
+"""Pages for decisions and minutes. Thin: check permission, call a selector or a service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.pdf import pdf_response, render_pdf
+from governance.filters.minutes import MinutesFilter
+from governance.forms.minutes import (
+    AmendmentFormSet,
+    ApprovalForm,
+    DecisionForm,
+    FurtherAmendmentForm,
+    MinutesEditorForm,
+    people_for_meeting,
+)
+from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesStatus
+from governance.selectors import minutes as selectors
+from governance.selectors.meetings import item_quoracy
+from governance.services import minutes as services
+from governance.views.access import check_perm
+
+MINUTES_CRUMB_LABEL = "Minutes"
+
+
+def _reverse_or_none(name: str, *args) -> str | None:
+    """A route another part of the product provides, or None while it does not exist yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _meeting_url(meeting: Meeting) -> str | None:
+    return _reverse_or_none("governance:meeting_detail", meeting.pk)
+
+
+def _breadcrumbs(meeting: Meeting, *extra):
+    crumbs = [(MINUTES_CRUMB_LABEL, reverse("governance:minutes_list"))]
+    meeting_url = _meeting_url(meeting)
+    if meeting_url:
+        crumbs.append((str(meeting), meeting_url))
+    return crumbs + list(extra)
+
+
+def _get_meeting(pk) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
+
+
+def _get_item(pk) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=pk)
+
+
+def _error_messages(error: ValidationError) -> list[str]:
+    return error.messages
+
+
+def _report(request, error: ValidationError) -> None:
+    for message in _error_messages(error):
+        messages.error(request, message)
+
+
+def _add_form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# The minutes list and page --------------------------------------------------
+
+
+@require_GET
+def minutes_list(request):
+    check_perm(request.user, "governance.view_partnership")
+    minutes_filter = MinutesFilter(request.GET, queryset=selectors.minutes_visible_to(request.user))
+    page_obj = Paginator(minutes_filter.qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "governance/minutes_list.html",
+        {
+            "title": "Minutes",
+            "filter": minutes_filter,
+            "page_obj": page_obj,
+            "querystring": query.urlencode(),
+        },
+    )
+
+
+def _readable_document(request, meeting: Meeting):
+    """The minutes document this user may read, or 403/404; and whether it is the published version."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    access = selectors.minutes_access(request.user, meeting=meeting, minutes=minutes)
+    if access is None:
+        if minutes is None and request.user.has_perm("governance.view_meeting", meeting):
+            raise Http404("No minutes have been written for this meeting yet.")
+        raise PermissionDenied
+    # Those who may read the full minutes can also preview the published version.
+    published_version = access == selectors.PUBLISHED or request.GET.get("version") == "published"
+    if access == selectors.PUBLISHED:
+        include_confidential = request.user.has_perm("governance.view_confidential_items", meeting)
+    else:
+        include_confidential = not published_version
+    document = selectors.minutes_document(meeting=meeting, include_confidential=include_confidential)
+    return document, published_version
+
+
+@require_GET
+def minutes_detail(request, meeting_pk):
+    meeting = _get_meeting(meeting_pk)
+    document, published_version = _readable_document(request, meeting)
+    can_manage = request.user.has_perm("governance.manage_meeting", meeting)
+    return render(
+        request,
+        "governance/minutes_detail.html",
+        {
+            "title": f"Minutes of {meeting}",
+            "breadcrumbs": _breadcrumbs(meeting),
+            "doc": document,
+            "minutes": document.minutes,
+            "meeting": document.meeting,
+            "published_version": published_version,
+            "can_manage": can_manage,
+            "meeting_url": _meeting_url(meeting),
+        },
+    )
+
+
+@require_GET
+def minutes_pdf(request, meeting_pk):
+    meeting = _get_meeting(meeting_pk)
+    document, published_version = _readable_document(request, meeting)
+    context = {"doc": document, "published_version": published_version, "generated_at": timezone.now()}
+    pdf = render_pdf("governance/minutes_pdf.html", context, request=request)
+    filename = f"minutes-{meeting.group.label}-{meeting.local_date:%Y-%m-%d}.pdf".replace(" ", "-").lower()
+    return pdf_response(pdf, filename)
+
+
+# Writing the minutes --------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, meeting_pk):
+    meeting = _get_meeting(meeting_pk)
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    document = selectors.minutes_document(
+        meeting=meeting, include_confidential=True, with_actions_reviewed=False
+    )
+    minutes = document.minutes
+    locked = minutes is not None and minutes.is_locked
+    form = MinutesEditorForm(request.POST or None, items=[entry.item for entry in document.items])
+    if request.method == "POST":
+        if locked:
+            messages.error(request, services.LOCKED_MESSAGE)
+            return redirect("governance:minutes_edit", meeting.pk)
+        if form.is_valid():
+            try:
+                services.minutes_update_items(meeting=meeting, discussions=form.discussions())
+            except ValidationError as error:
+                _add_form_errors(form, error)
+            else:
+                messages.success(request, "Saved the minutes.")
+                return redirect("governance:minutes_edit", meeting.pk)
+    group = meeting.group
+    action_create_url = None
+    if request.user.has_perm("governance.record_action", group):
+        action_create_url = _reverse_or_none("governance:action_create", group.pk)
+    entries = [
+        {
+            "entry": entry,
+            "field": form.bound_field(entry.item),
+            "decision_form": _decision_form(entry.item),
+        }
+        for entry in document.items
+    ]
+    return render(
+        request,
+        "governance/minutes_edit.html",
+        {
+            "title": f"Write the minutes: {meeting}",
+            "breadcrumbs": _breadcrumbs(meeting),
+            "doc": document,
+            "meeting": document.meeting,
+            "minutes": minutes,
+            "locked": locked,
+            "form": form,
+            "entries": entries,
+            "action_create_url": action_create_url,
+            "approval_items": selectors.approval_items_for(minutes=minutes) if minutes else [],
+            "meeting_url": _meeting_url(meeting),
+        },
+    )
+
+
+def _decision_form(item: AgendaItem, data=None) -> DecisionForm:
+    form = DecisionForm(data, prefix=f"decision-{item.pk}")
+    form.helper.form_action = reverse("governance:decision_create", args=[item.pk])
+    return form
+
+
+@require_POST
+def minutes_circulate(request, meeting_pk):
+    meeting = _get_meeting(meeting_pk)
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    try:
+        minutes = services.minutes_start(meeting=meeting)
+        services.minutes_circulate(minutes=minutes, circulated_by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, "The draft minutes were circulated to the group's members.")
+    return redirect("governance:minutes_edit", meeting.pk)
+
+
+@require_POST
+def minutes_publish(request, meeting_pk):
+    meeting = _get_meeting(meeting_pk)
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    minutes = get_object_or_404(Minutes, meeting=meeting)
+    try:
+        services.minutes_publish(minutes=minutes, published_by=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(
+            request, "Published the minutes. Confidential items are left out of the published version."
+        )
+    return redirect("governance:minutes_detail", meeting.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_approve(request, item_pk):
+    """Approve earlier minutes under this later meeting's "minutes of the previous meeting" item."""
+    at_item = _get_item(item_pk)
+    at_meeting = at_item.meeting
+    check_perm(request.user, "governance.manage_meeting", at_meeting)
+    candidates = selectors.minutes_awaiting_approval(at_item=at_item)
+    chosen = request.POST.get("minutes") or request.GET.get("minutes")
+    minutes = next((m for m in candidates if str(m.pk) == chosen), candidates[0] if candidates else None)
+    if minutes is None:
+        return render(
+            request,
+            "governance/minutes_approve.html",
+            {
+                "title": f"Approve minutes at {at_meeting}",
+                "breadcrumbs": _breadcrumbs(at_meeting),
+                "at_item": at_item,
+                "minutes": None,
+            },
+        )
+    recorded = minutes.meeting
+    items = AgendaItem.objects.filter(meeting=recorded).order_by("sort_key")
+    people = people_for_meeting(at_meeting)
+    form = ApprovalForm(request.POST or None)
+    formset = AmendmentFormSet(request.POST or None, items=items, people=people, prefix="amendment")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        changes = [
+            services.AmendmentRequest(
+                agenda_item=data["agenda_item"], new_text=data["new_text"], requested_by=data["requested_by"]
+            )
+            for data in formset.cleaned_data
+            if data.get("agenda_item")
+        ]
+        try:
+            services.minutes_approve(
+                minutes=minutes, at_item=at_item, amendments=changes, approved_by=request.user
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            how = (
+                f"with {len(changes)} amendment{'s' if len(changes) != 1 else ''}"
+                if changes
+                else "as an accurate record"
+            )
+            messages.success(request, f"The minutes of {recorded} were approved {how}.")
+            return redirect("governance:minutes_detail", recorded.pk)
+    return render(
+        request,
+        "governance/minutes_approve.html",
+        {
+            "title": f"Approve the minutes of {recorded}",
+            "breadcrumbs": _breadcrumbs(at_meeting),
+            "at_item": at_item,
+            "minutes": minutes,
+            "candidates": candidates,
+            "items_in_order": list(items),
+            "form": form,
+            "formset": formset,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_amend(request, meeting_pk):
+    """A further, attributed amendment to minutes already approved."""
+    meeting = _get_meeting(meeting_pk)
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    minutes = get_object_or_404(Minutes, meeting=meeting, status=MinutesStatus.APPROVED)
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("sort_key")
+    form = FurtherAmendmentForm(request.POST or None, items=items, people=people_for_meeting(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_amend(
+                minutes=minutes,
+                agenda_item=form.cleaned_data["agenda_item"],
+                new_text=form.cleaned_data["new_text"],
+                requested_by=form.cleaned_data["requested_by"],
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(request, "Recorded the amendment; the history keeps the original wording.")
+            return redirect("governance:minutes_detail", meeting.pk)
+    return render(
+        request,
+        "governance/minutes_amend.html",
+        {
+            "title": f"Amend the approved minutes of {meeting}",
+            "breadcrumbs": _breadcrumbs(
+                meeting, ("Minutes", reverse("governance:minutes_detail", args=[meeting.pk]))
+            ),
+            "form": form,
+            "meeting": meeting,
+            "items": list(items),
+            "cancel_url": reverse("governance:minutes_detail", args=[meeting.pk]),
+        },
+    )
+
+
+# Decisions ------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def decision_create(request, item_pk):
+    item = _get_item(item_pk)
+    meeting = item.meeting
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    form = _decision_form(item, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_record(
+                agenda_item=item,
+                text=form.cleaned_data["text"],
+                key_decision=form.cleaned_data["key_decision"],
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            if decision.needs_ratification:
+                messages.warning(
+                    request,
+                    f"Recorded. The decision was taken inquorate ({decision.missing_partners} not "
+                    "represented) and needs ratification at the group's next quorate meeting.",
+                )
+            else:
+                messages.success(request, f"Recorded the decision at item {item.number}.")
+            return redirect(reverse("governance:minutes_edit", args=[meeting.pk]) + f"#item-{item.pk}")
+    return render(
+        request,
+        "governance/decision_form.html",
+        {
+            "title": f"Record a decision at item {item.number}",
+            "breadcrumbs": _breadcrumbs(
+                meeting, ("Write the minutes", reverse("governance:minutes_edit", args=[meeting.pk]))
+            ),
+            "form": form,
+            "item": item,
+            "cancel_url": reverse("governance:minutes_edit", args=[meeting.pk]),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decision_ratify(request, item_pk):
+    """Decisions awaiting ratification, ratified one at a time at this (later) meeting's item."""
+    at_item = _get_item(item_pk)
+    meeting = at_item.meeting
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    if request.method == "POST":
+        decision = get_object_or_404(
+            Decision.objects.select_related("agenda_item__meeting"),
+            pk=request.POST.get("decision"),
+            agenda_item__meeting__group_id=meeting.group_id,
+        )
+        try:
+            services.decision_ratify(decision=decision, at_item=at_item, ratified_by=request.user)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(request, f"Ratified: {decision}.")
+        return redirect("governance:decision_ratify", at_item.pk)
+    awaiting = list(selectors.decisions_awaiting_ratification(meeting.group, before=meeting.starts_at))
+    ratified_here = list(
+        Decision.objects.filter(ratified_at_item=at_item).select_related("agenda_item__meeting__group")
+    )
+    return render(
+        request,
+        "governance/decision_ratify.html",
+        {
+            "title": f"Decisions for ratification at {meeting}",
+            "breadcrumbs": _breadcrumbs(meeting),
+            "at_item": at_item,
+            "meeting": meeting,
+            "awaiting": awaiting,
+            "ratified_here": ratified_here,
+            "quoracy": item_quoracy(meeting=meeting, item=at_item),
+        },
+    )

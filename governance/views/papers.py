@@ -1,0 +1,247 @@
+"""Pages for papers and the agenda pack. Thin: check permission, call a selector or a service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.pdf import pdf_response
+from governance.agenda_pack import build_agenda_pack, pack_filename
+from governance.forms.papers import AcceptLatePaperForm, PaperForm, PaperReplaceForm
+from governance.models import Meeting
+from governance.permissions import (
+    may_change_paper,
+    may_download_pack,
+    may_download_paper,
+    may_see_item,
+    may_submit_paper,
+)
+from governance.selectors import papers as selectors
+from governance.services import papers as services
+from governance.views.access import check_perm
+
+
+def _papers_url(meeting: Meeting) -> str:
+    return reverse("governance:meeting_papers", args=[meeting.pk])
+
+
+def meeting_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
+    """The same trail as the meeting pages: Meetings, the group, the meeting's date."""
+    return [
+        ("Meetings", reverse("governance:meeting_list")),
+        (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
+        (f"{meeting.local_date:%-d %b %Y}", meeting.get_absolute_url()),
+    ]
+
+
+def _papers_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
+    return [*meeting_breadcrumbs(meeting), ("Papers", _papers_url(meeting))]
+
+
+def _report_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _paper_for(request, pk):
+    """The paper, its item and meeting: 404 if the user may not see it at all."""
+    paper = selectors.paper_for_download(pk)
+    item = paper.agenda_item
+    meeting = item.meeting
+    check_perm(request.user, "governance.view_meeting", meeting)
+    if not may_see_item(request.user, item, meeting):
+        raise Http404("No such paper.")
+    return paper, item, meeting
+
+
+@require_GET
+def meeting_papers(request, pk):
+    meeting = selectors.meeting_for_papers(pk)
+    user = request.user
+    check_perm(user, "governance.view_meeting", meeting)
+    papers = selectors.meeting_papers(
+        meeting=meeting, include_confidential=user.has_perm("governance.view_confidential_items", meeting)
+    )
+    for paper in papers.papers:
+        paper.can_download = may_download_paper(user, paper, meeting)
+        paper.can_change = may_change_paper(user, paper, meeting)
+    return render(
+        request,
+        "governance/paper_list.html",
+        {
+            "title": f"Papers for {meeting}",
+            "breadcrumbs": meeting_breadcrumbs(meeting),
+            "meeting": meeting,
+            "papers": papers,
+            "deadline": timezone.localtime(meeting.paper_deadline),
+            "deadline_passed": timezone.now() > meeting.paper_deadline,
+            "can_submit": may_submit_paper(user, meeting) and not meeting.is_cancelled,
+            "can_manage": user.has_perm("governance.manage_meeting", meeting),
+            "can_download_pack": may_download_pack(user, meeting),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def paper_upload(request, meeting_pk, item_pk):
+    item = selectors.agenda_item_for_papers(meeting_pk=meeting_pk, item_pk=item_pk)
+    meeting = item.meeting
+    user = request.user
+    check_perm(user, "governance.view_meeting", meeting)
+    if not may_see_item(user, item, meeting):
+        raise Http404("No such agenda item.")
+    if not may_submit_paper(user, meeting):
+        raise PermissionDenied
+    person = getattr(user, "person", None)
+    form = PaperForm(request.POST or None, request.FILES or None, initial={"author": person})
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = services.paper_submit(
+                agenda_item=item,
+                uploaded_file=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                author=form.cleaned_data["author"],
+                submitted_by=user,
+            )
+        except ValidationError as error:
+            _report_errors(form, error)
+        else:
+            if paper.is_late:
+                messages.warning(
+                    request,
+                    f"“{paper.title}” arrived after the deadline, so it is a late paper: it stays off the "
+                    "agenda pack unless the chair accepts it.",
+                )
+            else:
+                messages.success(request, f"Uploaded “{paper.title}” for item {item.number}.")
+            return redirect(_papers_url(meeting))
+    return render(
+        request,
+        "governance/paper_form.html",
+        {
+            "title": f"Upload a paper for item {item.number}",
+            "breadcrumbs": _papers_breadcrumbs(meeting),
+            "form": form,
+            "meeting": meeting,
+            "item": item,
+            "deadline": timezone.localtime(meeting.paper_deadline),
+            "deadline_passed": timezone.now() > meeting.paper_deadline,
+            "cancel_url": _papers_url(meeting),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def paper_replace(request, pk):
+    paper, item, meeting = _paper_for(request, pk)
+    if not may_change_paper(request.user, paper, meeting):
+        raise PermissionDenied
+    form = PaperReplaceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paper_replace(
+                paper=paper, uploaded_file=form.cleaned_data["file"], submitted_by=request.user
+            )
+        except ValidationError as error:
+            _report_errors(form, error)
+        else:
+            messages.success(request, f"Replaced “{paper.title}” with the new version.")
+            return redirect(_papers_url(meeting))
+    return render(
+        request,
+        "governance/paper_form.html",
+        {
+            "title": f"Replace “{paper.title}”",
+            "breadcrumbs": _papers_breadcrumbs(meeting),
+            "form": form,
+            "meeting": meeting,
+            "item": item,
+            "paper": paper,
+            "deadline": timezone.localtime(meeting.paper_deadline),
+            "deadline_passed": timezone.now() > meeting.paper_deadline,
+            "cancel_url": _papers_url(meeting),
+        },
+    )
+
+
+@require_POST
+def paper_withdraw(request, pk):
+    paper, _item, meeting = _paper_for(request, pk)
+    if not may_change_paper(request.user, paper, meeting):
+        raise PermissionDenied
+    title = paper.title
+    try:
+        services.paper_withdraw(paper=paper)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Withdrew “{title}”.")
+    return redirect(_papers_url(meeting))
+
+
+@require_http_methods(["GET", "POST"])
+def paper_accept_late(request, pk):
+    paper, item, meeting = _paper_for(request, pk)
+    check_perm(request.user, "governance.manage_meeting", meeting)
+    form = AcceptLatePaperForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paper_accept_late(
+                paper=paper, reason=form.cleaned_data["reason"], accepted_by=request.user
+            )
+        except ValidationError as error:
+            _report_errors(form, error)
+        else:
+            messages.success(
+                request, f"Accepted the late paper “{paper.title}”: it is now in the agenda pack."
+            )
+            return redirect(_papers_url(meeting))
+    return render(
+        request,
+        "governance/paper_accept_late.html",
+        {
+            "title": "Accept a late paper",
+            "breadcrumbs": _papers_breadcrumbs(meeting),
+            "form": form,
+            "meeting": meeting,
+            "item": item,
+            "paper": paper,
+            "deadline": timezone.localtime(meeting.paper_deadline),
+            "cancel_url": _papers_url(meeting),
+        },
+    )
+
+
+@require_GET
+def paper_download(request, pk):
+    paper, _item, meeting = _paper_for(request, pk)
+    if not may_download_paper(request.user, paper, meeting):
+        raise PermissionDenied
+    try:
+        stream = paper.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file of this paper is missing.") from error
+    return FileResponse(
+        stream, as_attachment=True, filename=paper.original_name, content_type=paper.content_type
+    )
+
+
+@require_GET
+def agenda_pack(request, pk):
+    meeting = selectors.meeting_for_papers(pk)
+    user = request.user
+    check_perm(user, "governance.view_meeting", meeting)
+    if not may_download_pack(user, meeting):
+        raise Http404("The agenda pack is available once the agenda is published.")
+    pdf = build_agenda_pack(
+        meeting=meeting,
+        include_confidential=user.has_perm("governance.view_confidential_items", meeting),
+        request=request,
+    )
+    return pdf_response(pdf, pack_filename(meeting))

@@ -1,0 +1,87 @@
+"""The in-app notification centre: a person's messages, newest first."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from notifications.forms import NotificationPreferencesForm
+from notifications.kinds import DIGEST_KIND
+from notifications.models import Notification, NotificationPreference
+from notifications.services import (
+    notification_mark_read,
+    notification_preferences_set,
+    notifications_mark_all_read,
+)
+
+
+def _person(request):
+    return getattr(request.user, "person", None)
+
+
+def notification_list(request):
+    person = _person(request)
+    notifications = Notification.objects.none()
+    if person is not None:
+        # A daily digest is only the e-mail of notifications already listed here.
+        notifications = Notification.objects.filter(recipient=person).exclude(kind=DIGEST_KIND)
+        notifications = notifications.order_by("-created_at")
+    if request.GET.get("show") == "unread":
+        notifications = notifications.filter(read_at__isnull=True)
+    page = Paginator(notifications, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "notifications/notification_list.html",
+        {
+            "title": "Notifications",
+            "page_obj": page,
+            "notifications": page.object_list,
+            "has_person": person is not None,
+            "querystring": "show=unread" if request.GET.get("show") == "unread" else "",
+        },
+    )
+
+
+@require_POST
+def notification_read(request, pk):
+    """Mark one as read, then follow its link (or return to the list)."""
+    person = _person(request)
+    notification = get_object_or_404(Notification, pk=pk, recipient=person) if person else None
+    if notification is None:
+        return redirect("notification_list")
+    notification_mark_read(notification=notification)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notification_list")
+
+
+@require_POST
+def notification_read_all(request):
+    person = _person(request)
+    if person is not None:
+        count = notifications_mark_all_read(person=person)
+        messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
+    return redirect("notification_list")
+
+
+def notification_preferences(request):
+    """Per kind: e-mail straight away, a daily digest, or the notification centre only."""
+    person = _person(request)
+    context = {
+        "title": "Notification preferences",
+        "breadcrumbs": [("Notifications", reverse("notification_list"))],
+        "person": person,
+    }
+    if person is None:
+        return render(request, "notifications/notification_preferences.html", context)
+    current = dict(NotificationPreference.objects.filter(person=person).values_list("kind", "delivery"))
+    form = NotificationPreferencesForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        notification_preferences_set(person=person, deliveries=form.cleaned_data)
+        messages.success(request, "Your notification preferences are saved.")
+        return redirect("notification_preferences")
+    context["form"] = form
+    return render(request, "notifications/notification_preferences.html", context)

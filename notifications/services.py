@@ -12,9 +12,11 @@ attempt. A claim older than NOTIFICATION_CLAIM_TIMEOUT_SECONDS belongs to a
 worker that died: the next scan queues it again and a new claim takes it.
 """
 
+import contextlib
+import contextvars
 import datetime
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +41,24 @@ STATE_FOR_DELIVERY = {
 # A pending e-mail whose task should have run by now is queued again after this long.
 LOST_TASK_GRACE = datetime.timedelta(minutes=2)
 DIGEST_MAX_ITEMS = 100
+
+
+_silenced: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_silenced", default=False)
+
+
+@contextlib.contextmanager
+def silenced() -> Iterator[None]:
+    """While inside, notify() records nothing and sends nothing (e.g. replaying the past
+    into a demo database). Nests; the previous state is restored on the way out."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
+
+def is_silenced() -> bool:
+    return _silenced.get()
 
 
 def notification_key(*, kind: str, subject_ref: str, recipient_id: int, occasion: str = "") -> str:
@@ -82,7 +102,10 @@ def notify(
     `subject_ref` names what it is about (e.g. "meeting:12"), `occasion`
     distinguishes repeats that are meant (e.g. the date of a daily warning).
     Returns the notifications created now; ones recorded before are skipped.
+    Inside `silenced()` nothing is recorded or sent and the result is empty.
     """
+    if _silenced.get():
+        return []
     people = []
     seen = set()
     for person in recipients:

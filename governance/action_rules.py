@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from governance.choices import FINISHED_STATUSES, OUTSTANDING_STATUSES
+
 # An outstanding action due within this many days is amber (issue 4).
 DUE_SOON_DAYS = 14
 
-# Kept in step with governance.models.ActionStatus; plain strings so this module needs no models.
-OUTSTANDING = frozenset({"open", "in_progress", "deferred"})
-FINISHED = frozenset({"completed", "closed", "superseded"})
+OUTSTANDING = frozenset(OUTSTANDING_STATUSES)
+FINISHED = frozenset(FINISHED_STATUSES)
 
 
 class Rag(Enum):

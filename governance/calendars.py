@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import icalendar
 from django.utils import timezone
 
+from governance.agenda_rules import without_confidential
 from governance.models import AgendaItem, Meeting
-from governance.selectors.papers import without_confidential
 
 PRODID = "-//HSCP Governance//Meetings//EN"
 UID_DOMAIN = "meetings.hscp-governance"

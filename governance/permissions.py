@@ -15,6 +15,7 @@ object, so a page checking many objects does not query once per object.
 import rules
 from django.utils import timezone
 
+from governance.agenda_rules import is_confidential
 from governance.models import AgendaItem, Meeting, Paper
 
 SECRETARIAT_GROUP = "Secretariat"
@@ -165,11 +166,7 @@ def may_submit_paper(user, meeting: Meeting) -> bool:
 
 def may_see_item(user, item: AgendaItem, meeting: Meeting) -> bool:
     """Confidential items (and their sub-items) only for those with access to them."""
-    node, confidential = item, False
-    while node is not None and not confidential:
-        confidential = node.confidential
-        node = node.parent if node.parent_id else None
-    return not confidential or user.has_perm("governance.view_confidential_items", meeting)
+    return not is_confidential(item) or user.has_perm("governance.view_confidential_items", meeting)
 
 
 def _is_submitter(user, paper: Paper) -> bool:

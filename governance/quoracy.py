@@ -11,15 +11,13 @@ representative left was taken inquorate.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from governance.models import QuorumRule, StatutoryRole
+from governance.choices import REPRESENTING_STATUSES, QuorumRule, StatutoryRole
 
 PARTNER_NAMES = {
     StatutoryRole.LOCAL_AUTHORITY: "local authority",
     StatutoryRole.INTEGRATED_CARE_BOARD: "ICB",
     StatutoryRole.POLICE: "police",
 }
-# Attendance statuses that represent an agency: members present and deputies.
-REPRESENTING_STATUSES = frozenset({"present", "deputy"})
 
 
 @dataclass(frozen=True)

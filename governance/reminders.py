@@ -16,12 +16,12 @@ import zoneinfo
 from collections.abc import Collection, Iterable, Sequence
 
 from core.workdays import NO_CLOSURES, add_working_days, is_working_day, working_day_on_or_after
+from governance.choices import OUTSTANDING_STATUSES
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 ACTION_WEEK_AHEAD_DAYS = 7
-# Kept in step with governance.models.ActionStatus / action_rules.OUTSTANDING.
-OUTSTANDING_ACTION_STATUSES = frozenset({"open", "in_progress", "deferred"})
+OUTSTANDING_ACTION_STATUSES = frozenset(OUTSTANDING_STATUSES)
 
 
 def local_date(moment: datetime.datetime) -> datetime.date:

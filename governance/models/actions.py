@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from governance.choices import FINISHED_STATUSES, OUTSTANDING_STATUSES, ActionSource, ActionStatus
 from governance.models.meetings import AgendaItem, Meeting
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
 
@@ -21,30 +22,6 @@ __all__ = [
     "ActionStatus",
     "ActionUpdate",
 ]
-
-
-class ActionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
-    CLOSED = "closed", "Closed"
-    DEFERRED = "deferred", "Deferred"
-    SUPERSEDED = "superseded", "Superseded"
-
-
-OUTSTANDING_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DEFERRED)
-FINISHED_STATUSES = (ActionStatus.COMPLETED, ActionStatus.CLOSED, ActionStatus.SUPERSEDED)
-
-
-class ActionSource(models.TextChoices):
-    """Where an action came from; other apps attach theirs through `source_object`."""
-
-    MEETING = "meeting", "Meeting"
-    GROUP = "group", "Recorded for the group"
-    AUDIT = "audit", "Audit"
-    CASE_REVIEW = "case_review", "Case review"
-    BUSINESS_PLAN = "business_plan", "Business plan"
-    OTHER = "other", "Other"
 
 
 class ActionNumberSequence(models.Model):

@@ -7,9 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from governance.choices import (
+    REPRESENTING_STATUSES,
+    AgendaPurpose,
+    AttendanceStatus,
+    MeetingStatus,
+    MinutesStatus,
+    StandingItem,
+)
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
 
 __all__ = [
+    "REPRESENTING_STATUSES",
     "AgendaItem",
     "AgendaPurpose",
     "Attendance",
@@ -23,12 +32,6 @@ __all__ = [
     "Paper",
     "StandingItem",
 ]
-
-
-class MeetingStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    HELD = "held", "Held"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -85,26 +88,6 @@ class Meeting(TimeStampedModel):
     @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
-
-
-class AgendaPurpose(models.TextChoices):
-    INFORMATION = "information", "Information"
-    DISCUSSION = "discussion", "Discussion"
-    DECISION = "decision", "Decision"
-    APPROVAL = "approval", "Approval"
-    ASSURANCE = "assurance", "Assurance"
-
-
-class StandingItem(models.TextChoices):
-    """Items every agenda carries (arrangements; seed 003's board agenda)."""
-
-    WELCOME_APOLOGIES = "welcome_apologies", "Welcome, introductions and apologies"
-    PREVIOUS_MINUTES = "previous_minutes", "Minutes of the previous meeting and action log"
-    RATIFICATION = "ratification", "Decisions for ratification"
-    MATTERS_ARISING = "matters_arising", "Matters arising"
-    MESSAGES = "messages", "Messages to and from partnership groups"
-    AOB = "aob", "Any other business"
-    NEXT_MEETING = "next_meeting", "Date of next meeting"
 
 
 class AgendaItem(TimeStampedModel):
@@ -187,14 +170,6 @@ class Paper(TimeStampedModel):
         return not self.is_late or self.late_accepted_at is not None
 
 
-class AttendanceStatus(models.TextChoices):
-    PRESENT = "present", "Present"
-    IN_ATTENDANCE = "in_attendance", "In attendance"
-    APOLOGIES = "apologies", "Apologies"
-    DEPUTY = "deputy", "Deputy (attending for a member)"
-    ABSENT = "absent", "Absent without apologies"
-
-
 class Attendance(TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
@@ -259,12 +234,6 @@ class Decision(TimeStampedModel):
 
     def __str__(self):
         return self.text[:80]
-
-
-class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    CIRCULATED = "circulated", "Circulated to members"
-    APPROVED = "approved", "Approved"
 
 
 class Minutes(TimeStampedModel):

@@ -9,6 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from governance.choices import (
+    CHAIRING_ROLES,
+    ROLE_ORDER,
+    GroupKind,
+    MeetingFrequency,
+    MembershipRole,
+    QuorumRule,
+    Sector,
+    StatutoryRole,
+)
+
 __all__ = [
     "CHAIRING_ROLES",
     "ROLE_ORDER",
@@ -32,25 +43,6 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
-
-
-class Sector(models.TextChoices):
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    HEALTH = "health", "Health"
-    POLICE = "police", "Police"
-    EDUCATION = "education", "Education"
-    PROBATION_JUSTICE = "probation_justice", "Probation / justice"
-    VOLUNTARY_COMMUNITY = "voluntary_community", "Voluntary and community"
-    HOUSING = "housing", "Housing"
-    OTHER = "other", "Other"
-
-
-class StatutoryRole(models.TextChoices):
-    """The three statutory safeguarding partners (arrangements s.2)."""
-
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    INTEGRATED_CARE_BOARD = "icb", "Integrated Care Board"
-    POLICE = "police", "Police"
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -164,32 +156,6 @@ class Person(TimeStampedModel):
         return self.initials_override or derive_initials(self.name)
 
 
-class GroupKind(models.TextChoices):
-    BOARD = "board", "Board"
-    SUBGROUP = "subgroup", "Subgroup"
-    TASK_AND_FINISH = "task_and_finish", "Task and finish group"
-    FORUM = "forum", "Forum or summit"
-    PARTNER_BODY = "partner_body", "Partner body outside the partnership"
-
-
-class MeetingFrequency(models.TextChoices):
-    SIX_WEEKLY = "six_weekly", "Six-weekly"
-    MONTHLY = "monthly", "Monthly"
-    BI_MONTHLY = "bi_monthly", "Bi-monthly"
-    QUARTERLY = "quarterly", "Quarterly"
-    TWICE_YEARLY = "twice_yearly", "Twice yearly"
-    ANNUALLY = "annually", "Annually"
-    AD_HOC = "ad_hoc", "Ad hoc"
-
-
-class QuorumRule(models.TextChoices):
-    ALL_STATUTORY_PARTNERS = (
-        "all_statutory_partners",
-        "All three statutory partners represented",
-    )
-    NONE = "none", "No quorum rule"
-
-
 class GroupQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
@@ -239,21 +205,6 @@ class Group(TimeStampedModel):
         today = today or timezone.localdate()
         review = self.terms_of_reference_review_date
         return review is not None and review < today
-
-
-class MembershipRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    CO_CHAIR = "co_chair", "Co-chair"
-    MEMBER = "member", "Member"
-    DEPUTY = "deputy", "Deputy"
-    ADVISER = "adviser", "Adviser"
-    MINUTE_TAKER = "minute_taker", "Minute-taker"
-    IN_ATTENDANCE = "in_attendance", "In attendance"
-
-
-CHAIRING_ROLES = (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.CO_CHAIR)
-ROLE_ORDER = {role: position for position, role in enumerate(MembershipRole.values)}
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from governance.agenda_rules import without_confidential
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -250,7 +251,7 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
                     rule=meeting.group.quorum_rule, presences=lines, at_position=position
                 )
     may_see_confidential = user.has_perm("governance.view_confidential_items", meeting)
-    items = [item for item in all_items if may_see_confidential or not _is_confidential(item, all_items)]
+    items = all_items if may_see_confidential else without_confidential(all_items)
     inquorate_from = None
     if quoracy is not None and quoracy.quorate:
         inquorate_from = next(
@@ -270,16 +271,6 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
         inquorate_from=inquorate_from,
         pending_ratification=pending_ratification_for(meeting=meeting) if has_ratification_item else [],
     )
-
-
-def _is_confidential(item: AgendaItem, all_items: list[AgendaItem]) -> bool:
-    """A sub-item of a confidential item is confidential too."""
-    if item.confidential:
-        return True
-    if item.parent_id:
-        parent = next((other for other in all_items if other.pk == item.parent_id), None)
-        return bool(parent and parent.confidential)
-    return False
 
 
 def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 
 from governance.action_rules import owner_initials
+from governance.agenda_rules import confidential_item_ids
 from governance.models import (
     Action,
     AgendaItem,
@@ -168,15 +169,6 @@ def _with_initials(actions) -> list[Action]:
     return rows
 
 
-def _hidden_items(items: list[AgendaItem]) -> set[int]:
-    """Confidential items and everything under them (items come in agenda order)."""
-    hidden: set[int] = set()
-    for item in items:
-        if item.confidential or item.parent_id in hidden:
-            hidden.add(item.pk)
-    return hidden
-
-
 def _attendance_lines(meeting: Meeting, attendance: list[Attendance]) -> dict[str, list[AttendanceLine]]:
     deputies = {line.deputy_for_id: line for line in attendance if line.status == AttendanceStatus.DEPUTY}
     groups: dict[str, list[AttendanceLine]] = {
@@ -239,7 +231,7 @@ def minutes_document(
                 "agenda_item", "requested_by", "recorded_by__person", "made_at_item__meeting__group"
             ).order_by("created_at")
         )
-    hidden = set() if include_confidential else _hidden_items(agenda)
+    hidden = set() if include_confidential else confidential_item_ids(agenda)
     amendments_by_item: dict[int, list[MinutesAmendment]] = {}
     for amendment in amendments:
         amendments_by_item.setdefault(amendment.agenda_item_id, []).append(amendment)

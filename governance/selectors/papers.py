@@ -1,11 +1,12 @@
 """Read queries for papers and the agenda pack, each a fixed number of SQL queries."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from governance.agenda_rules import without_confidential
 from governance.models import AgendaItem, Meeting, Paper, StandingItem
 
 PAPER_RELATED = ("author__agency", "submitted_by", "late_accepted_by__person")
@@ -30,22 +31,6 @@ def agenda_item_for_papers(*, meeting_pk: int, item_pk: int) -> AgendaItem:
     return get_object_or_404(
         AgendaItem.objects.select_related("meeting__group", "parent"), pk=item_pk, meeting_id=meeting_pk
     )
-
-
-def without_confidential(items: Sequence[AgendaItem]) -> list[AgendaItem]:
-    """Items neither confidential nor under a confidential item, in the order given."""
-    by_id = {item.pk: item for item in items}
-
-    def hidden(item):
-        seen = set()
-        while item is not None and item.pk not in seen:
-            if item.confidential:
-                return True
-            seen.add(item.pk)
-            item = by_id.get(item.parent_id)
-        return False
-
-    return [item for item in items if not hidden(item)]
 
 
 def agenda_with_papers(*, meeting: Meeting, include_confidential: bool) -> list[AgendaItem]:

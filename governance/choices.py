@@ -1,0 +1,137 @@
+"""The choices of governance's models (TextChoices) and the sets of them the rules use.
+
+Models and the pure rule modules (quoracy, action_rules, reminders, agenda_rules) both
+import from here, so a status set is written once rather than copied "in step".
+`governance.models` re-exports everything here, so `from governance.models import
+ActionStatus` keeps working.
+"""
+
+from django.db import models
+
+
+class Sector(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    EDUCATION = "education", "Education"
+    PROBATION_JUSTICE = "probation_justice", "Probation / justice"
+    VOLUNTARY_COMMUNITY = "voluntary_community", "Voluntary and community"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other"
+
+
+class StatutoryRole(models.TextChoices):
+    """The three statutory safeguarding partners (arrangements s.2)."""
+
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    INTEGRATED_CARE_BOARD = "icb", "Integrated Care Board"
+    POLICE = "police", "Police"
+
+
+class GroupKind(models.TextChoices):
+    BOARD = "board", "Board"
+    SUBGROUP = "subgroup", "Subgroup"
+    TASK_AND_FINISH = "task_and_finish", "Task and finish group"
+    FORUM = "forum", "Forum or summit"
+    PARTNER_BODY = "partner_body", "Partner body outside the partnership"
+
+
+class MeetingFrequency(models.TextChoices):
+    SIX_WEEKLY = "six_weekly", "Six-weekly"
+    MONTHLY = "monthly", "Monthly"
+    BI_MONTHLY = "bi_monthly", "Bi-monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    TWICE_YEARLY = "twice_yearly", "Twice yearly"
+    ANNUALLY = "annually", "Annually"
+    AD_HOC = "ad_hoc", "Ad hoc"
+
+
+class QuorumRule(models.TextChoices):
+    ALL_STATUTORY_PARTNERS = (
+        "all_statutory_partners",
+        "All three statutory partners represented",
+    )
+    NONE = "none", "No quorum rule"
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    MEMBER = "member", "Member"
+    DEPUTY = "deputy", "Deputy"
+    ADVISER = "adviser", "Adviser"
+    MINUTE_TAKER = "minute_taker", "Minute-taker"
+    IN_ATTENDANCE = "in_attendance", "In attendance"
+
+
+CHAIRING_ROLES = (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.CO_CHAIR)
+ROLE_ORDER = {role: position for position, role in enumerate(MembershipRole.values)}
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class AgendaPurpose(models.TextChoices):
+    INFORMATION = "information", "Information"
+    DISCUSSION = "discussion", "Discussion"
+    DECISION = "decision", "Decision"
+    APPROVAL = "approval", "Approval"
+    ASSURANCE = "assurance", "Assurance"
+
+
+class StandingItem(models.TextChoices):
+    """Items every agenda carries (arrangements; seed 003's board agenda)."""
+
+    WELCOME_APOLOGIES = "welcome_apologies", "Welcome, introductions and apologies"
+    PREVIOUS_MINUTES = "previous_minutes", "Minutes of the previous meeting and action log"
+    RATIFICATION = "ratification", "Decisions for ratification"
+    MATTERS_ARISING = "matters_arising", "Matters arising"
+    MESSAGES = "messages", "Messages to and from partnership groups"
+    AOB = "aob", "Any other business"
+    NEXT_MEETING = "next_meeting", "Date of next meeting"
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    IN_ATTENDANCE = "in_attendance", "In attendance"
+    APOLOGIES = "apologies", "Apologies"
+    DEPUTY = "deputy", "Deputy (attending for a member)"
+    ABSENT = "absent", "Absent without apologies"
+
+
+# Attendance statuses that represent an agency for quoracy: members present and deputies.
+REPRESENTING_STATUSES = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY})
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    CIRCULATED = "circulated", "Circulated to members"
+    APPROVED = "approved", "Approved"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    CLOSED = "closed", "Closed"
+    DEFERRED = "deferred", "Deferred"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+OUTSTANDING_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DEFERRED)
+FINISHED_STATUSES = (ActionStatus.COMPLETED, ActionStatus.CLOSED, ActionStatus.SUPERSEDED)
+
+
+class ActionSource(models.TextChoices):
+    """Where an action came from; other apps attach theirs through `source_object`."""
+
+    MEETING = "meeting", "Meeting"
+    GROUP = "group", "Recorded for the group"
+    AUDIT = "audit", "Audit"
+    CASE_REVIEW = "case_review", "Case review"
+    BUSINESS_PLAN = "business_plan", "Business plan"
+    OTHER = "other", "Other"

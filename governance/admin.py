@@ -103,7 +103,7 @@ class MinutesAdmin(SimpleHistoryAdmin):
 class ActionUpdateInline(admin.TabularInline):
     model = ActionUpdate
     extra = 0
-    fields = ["created_at", "author", "text", "new_status", "revised_due_date", "revision_reason"]
+    fields = ("created_at", "author", "text", "new_status", "revised_due_date", "revision_reason")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -124,7 +124,7 @@ def build_agenda_pack(*, meeting: Meeting, include_confidential: bool, request=N
     writer.append(PdfReader(io.BytesIO(front)), import_outline=False)
     writer.add_outline_item(title="Agenda and contents", page_number=0)
     for entry in entries:
-        if entry.in_pack:
+        if entry.reader is not None and entry.first_page is not None:  # in the pack, numbered
             writer.append(entry.reader, import_outline=False)
             writer.add_outline_item(
                 title=f"{entry.item.number}. {entry.paper.title}", page_number=entry.first_page - 1

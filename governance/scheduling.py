@@ -33,14 +33,14 @@ from governance.models import MeetingFrequency
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 # Months between meetings for the month-based frequencies.
-MONTH_STEPS = {
+MONTH_STEPS: dict[str, int] = {
     MeetingFrequency.MONTHLY: 1,
     MeetingFrequency.BI_MONTHLY: 2,
     MeetingFrequency.QUARTERLY: 3,
     MeetingFrequency.TWICE_YEARLY: 6,
     MeetingFrequency.ANNUALLY: 12,
 }
-WEEK_STEPS = {MeetingFrequency.SIX_WEEKLY: 6}
+WEEK_STEPS: dict[str, int] = {MeetingFrequency.SIX_WEEKLY: 6}
 MAX_SERIES = 52
 
 

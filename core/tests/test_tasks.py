@@ -14,6 +14,7 @@ def _session(expires_in: datetime.timedelta) -> str:
     store = SessionStore()
     store["user"] = "someone"
     store.create()
+    assert store.session_key is not None  # create() saved it under a new key
     Session.objects.filter(session_key=store.session_key).update(expire_date=timezone.now() + expires_in)
     return store.session_key
 

@@ -4,8 +4,10 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
+REGISTERED_MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
 
-@pytest.mark.parametrize("model", sorted(admin.site._registry, key=lambda m: m._meta.label), ids=str)
+
+@pytest.mark.parametrize("model", REGISTERED_MODELS, ids=str)
 def test_every_admin_list_opens_for_an_admin(client, admin_user, model):
     client.force_login(admin_user)
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")

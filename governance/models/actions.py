@@ -1,5 +1,7 @@
 """The action log: one log across meetings and every other source."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +13,9 @@ from simple_history.models import HistoricalRecords
 from governance.choices import FINISHED_STATUSES, OUTSTANDING_STATUSES, ActionSource, ActionStatus
 from governance.models.meetings import AgendaItem, Meeting
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
+
+if TYPE_CHECKING:
+    from governance.action_rules import RagMarker
 
 __all__ = [
     "FINISHED_STATUSES",
@@ -71,6 +76,17 @@ class Action(TimeStampedModel):
     )
 
     history = HistoricalRecords(m2m_fields=[owners])
+
+    # Not fields: set on fetched actions by governance.selectors.actions (decorate() and the
+    # prefetches) for the pages, exports and reminders.
+    rag: "RagMarker"
+    owner_list: list[Person]
+    initials: str
+    owner_names: str
+    trail: list["ActionUpdate"]
+    reviewed_updates: list["ActionUpdate"]
+    latest_update: "ActionUpdate | None"
+    is_overdue: bool
 
     class Meta:
         ordering = ["group", "number"]

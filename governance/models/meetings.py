@@ -1,5 +1,7 @@
 """Meetings: agenda items, papers, attendance, decisions and minutes."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -16,6 +18,9 @@ from governance.choices import (
     StandingItem,
 )
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
+
+if TYPE_CHECKING:
+    from governance.quoracy import Quoracy
 
 __all__ = [
     "REPRESENTING_STATUSES",
@@ -122,6 +127,11 @@ class AgendaItem(TimeStampedModel):
     discussion = models.TextField(blank=True, help_text="The minutes of this item.")
 
     history = HistoricalRecords()
+
+    # Not fields: set on fetched items by governance.selectors.meetings for the pages.
+    quoracy: "Quoracy"
+    is_first: bool
+    is_last: bool
 
     class Meta:
         ordering = ["meeting", "sort_key"]

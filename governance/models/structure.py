@@ -1,6 +1,7 @@
 """The partnership's structure: agencies, people, groups and memberships."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -40,6 +41,10 @@ __all__ = [
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Set on an instance before save() for django-simple-history to record: who, and why.
+    _history_user: Any
+    _change_reason: str
 
     class Meta:
         abstract = True

@@ -104,6 +104,14 @@ def _resolve_due_date(
     return resolved
 
 
+def _dated(row: Action | ActionUpdate | ActionHandover, now: datetime.datetime | None) -> None:
+    """Date a row just written at `now` when the caller gives it (an import, the demo's year):
+    `created_at`, the date the log and the trail show, fills itself from the clock on save."""
+    if now is not None:
+        type(row)._base_manager.filter(pk=row.pk).update(created_at=now, updated_at=now)
+        row.created_at = row.updated_at = now
+
+
 def _person_of(user) -> Person | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
@@ -150,13 +158,15 @@ def action_record(
     source_label: str = "",
     reference: str = "",
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> Action:
     """Record an action in a group's log with the group's next number.
 
     From a meeting, the reference is built from the meeting date and the item
     number ('23.10.19 ref 4.1'), and the meeting is the action's source.
+    `now` (default the clock) is when it was recorded; `today` defaults to its date.
     """
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(now)
     owners = list(owners)
     if origin_item is not None:
         origin_meeting = origin_item.meeting
@@ -210,6 +220,7 @@ def action_record(
     action.full_clean(exclude=["number", "created_by"], validate_unique=False)
     action.number = action_number_take(group=group)
     action.save()
+    _dated(action, now)
     action.owners.set(owners)
     _notify_owners(action=action, owners=owners, by_user=recorded_by, occasion="recorded")
     return action
@@ -266,13 +277,15 @@ def action_update(
     revision_reason: str = "",
     reviewed_at_meeting: Meeting | None = None,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> ActionUpdate:
     """Post a dated update; optionally change the status or revise the due date.
 
     Completing needs a completion note (the update's text). A revised due date
-    needs a reason and keeps the original due date visible.
+    needs a reason and keeps the original due date visible. The update is dated
+    `now` (default the clock); `today`, the day it is completed on, defaults to its date.
     """
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(now)
     text = text.strip()
     revision_reason = revision_reason.strip()
     current = _locked(action)
@@ -341,6 +354,7 @@ def action_update(
         changed += ["status", "completed_on", "completion_note"]
     update.full_clean(exclude=["author"])
     update.save()
+    _dated(update, now)
     if changed:
         current.full_clean(exclude=["created_by"])
         current.save(update_fields=[*changed, "updated_at"])
@@ -362,11 +376,13 @@ def _describe_change(new_status: str, revised_due_date: datetime.date | None, re
 
 
 @transaction.atomic
-def action_hand_over(*, action: Action, to_group: Group, handed_by, note: str = "") -> ActionHandover:
+def action_hand_over(
+    *, action: Action, to_group: Group, handed_by, note: str = "", now: datetime.datetime | None = None
+) -> ActionHandover:
     """Pass an action to another group's log ('CB to pass to Chair of Strategic Group').
 
     It takes the receiving group's next number and keeps its reference, its
-    owners and its whole trail of updates.
+    owners and its whole trail of updates. It is dated `now` (default the clock).
     """
     current = _locked(action)
     if to_group.pk == current.group_id:
@@ -389,10 +405,11 @@ def action_hand_over(*, action: Action, to_group: Group, handed_by, note: str = 
     )
     handover.full_clean(exclude=["handed_by"])
     handover.save()
+    _dated(handover, now)
     current.group = to_group
     current.number = to_number
     current.save(update_fields=["group", "number", "updated_at"])
-    ActionUpdate.objects.create(
+    trail = ActionUpdate.objects.create(
         action=current,
         author=handover.handed_by,
         author_person=_person_of(handed_by),
@@ -401,9 +418,10 @@ def action_hand_over(*, action: Action, to_group: Group, handed_by, note: str = 
             f"as action {to_number}." + (f" {handover.note}" if handover.note else "")
         ),
     )
+    _dated(trail, now)
     action.group, action.number = to_group, to_number
     chairs = Person.objects.filter(
-        pk__in=Membership.objects.current(timezone.localdate())
+        pk__in=Membership.objects.current(timezone.localdate(now))
         .filter(group=to_group, role__in=CHAIRING_ROLES)
         .values("person_id")
     )

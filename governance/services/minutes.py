@@ -6,6 +6,7 @@ or with amendments (seed 003, item 1) → published. Approved minutes are never
 edited silently: every later change is a new, attributed amendment.
 """
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -182,8 +183,12 @@ def minutes_update_items(*, meeting: Meeting, discussions: Mapping[AgendaItem, s
 
 
 @transaction.atomic
-def minutes_circulate(*, minutes: Minutes, circulated_by=None) -> Minutes:
-    """Send the draft minutes to the group's current members; circulating again after changes is allowed."""
+def minutes_circulate(
+    *, minutes: Minutes, circulated_by=None, now: datetime.datetime | None = None
+) -> Minutes:
+    """Send the draft minutes to the group's current members; circulating again after changes is allowed.
+
+    They are circulated `now` (default the clock), which must be after the meeting began."""
     minutes = (
         Minutes.objects.select_for_update(of=("self",)).select_related("meeting__group").get(pk=minutes.pk)
     )
@@ -192,7 +197,7 @@ def minutes_circulate(*, minutes: Minutes, circulated_by=None) -> Minutes:
         raise ValidationError("These minutes are approved; they are not circulated again.")
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("A cancelled meeting has no minutes to circulate.")
-    now = timezone.now()
+    now = now or timezone.now()
     if meeting.starts_at > now:
         raise ValidationError("Minutes are circulated after the meeting has taken place.")
     minutes.status = MinutesStatus.CIRCULATED
@@ -201,7 +206,7 @@ def minutes_circulate(*, minutes: Minutes, circulated_by=None) -> Minutes:
     minutes.save()
     members = [
         membership.person
-        for membership in Membership.objects.current(timezone.localdate())
+        for membership in Membership.objects.current(timezone.localdate(now))
         .filter(group=meeting.group)
         .select_related("person")
     ]
@@ -241,7 +246,14 @@ def _check_approving_item(*, minutes: Minutes, at_item: AgendaItem) -> None:
         )
 
 
-def _amend(*, minutes: Minutes, change: AmendmentRequest, at_item: AgendaItem | None, recorded_by):
+def _amend(
+    *,
+    minutes: Minutes,
+    change: AmendmentRequest,
+    at_item: AgendaItem | None,
+    recorded_by,
+    now: datetime.datetime | None = None,
+):
     item = AgendaItem.objects.select_for_update().get(pk=change.agenda_item.pk)
     if item.meeting_id != minutes.meeting_id:
         raise ValidationError(f"Item {item.number} is not part of {minutes}.")
@@ -263,6 +275,9 @@ def _amend(*, minutes: Minutes, change: AmendmentRequest, at_item: AgendaItem | 
     )
     amendment.full_clean()
     amendment.save()
+    if now is not None:  # the date the minutes show against the amendment; it fills itself from the clock
+        MinutesAmendment.objects.filter(pk=amendment.pk).update(created_at=now, updated_at=now)
+        amendment.created_at = amendment.updated_at = now
     item.discussion = new_text
     item.save(update_fields=["discussion", "updated_at"])
     change.agenda_item.discussion = new_text
@@ -276,12 +291,14 @@ def minutes_approve(
     at_item: AgendaItem,
     amendments: Iterable[AmendmentRequest | Mapping] = (),
     approved_by,
+    now: datetime.datetime | None = None,
 ) -> Minutes:
     """Approve the minutes at a later, held meeting under its "minutes of the previous meeting" item.
 
     With no amendments they are approved as an accurate record; each amendment
     (an AmendmentRequest, or a dict with agenda_item, new_text and requested_by)
-    keeps the original and the new wording and who asked for it.
+    keeps the original and the new wording and who asked for it, dated `now`
+    (default the clock).
     """
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if minutes.is_locked:
@@ -292,7 +309,7 @@ def minutes_approve(
     for change in amendments:
         if isinstance(change, Mapping):
             change = AmendmentRequest(**change)
-        _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=approved_by)
+        _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=approved_by, now=now)
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at_item = at_item
     minutes.approved_on = _local_date(at_item.meeting)
@@ -311,10 +328,12 @@ def minutes_amend(
     requested_by: Person,
     recorded_by,
     at_item: AgendaItem | None = None,
+    now: datetime.datetime | None = None,
 ) -> MinutesAmendment:
     """A further change to approved minutes: recorded with its author, never a silent edit.
 
     `at_item` is where it was agreed, if at a meeting: a later meeting of the same group.
+    It is dated `now` (default the clock).
     """
     minutes = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
     if not minutes.is_locked:
@@ -327,12 +346,13 @@ def minutes_amend(
                 "An amendment is agreed at a later meeting than the one the minutes record."
             )
     change = AmendmentRequest(agenda_item=agenda_item, new_text=new_text, requested_by=requested_by)
-    return _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=recorded_by)
+    return _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=recorded_by, now=now)
 
 
 @transaction.atomic
-def minutes_publish(*, minutes: Minutes, published_by=None) -> Minutes:
-    """Publish approved minutes; the published version leaves out confidential items."""
+def minutes_publish(*, minutes: Minutes, published_by=None, now: datetime.datetime | None = None) -> Minutes:
+    """Publish approved minutes `now` (default the clock); the published version leaves out
+    confidential items."""
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if not minutes.is_locked:
         raise ValidationError("Only approved minutes are published.")
@@ -340,7 +360,7 @@ def minutes_publish(*, minutes: Minutes, published_by=None) -> Minutes:
         raise ValidationError(
             f"These minutes were already published on {timezone.localtime(minutes.published_at):%-d %b %Y}."
         )
-    minutes.published_at = timezone.now()
+    minutes.published_at = now or timezone.now()
     minutes._history_user = published_by
     minutes.save()
     return minutes

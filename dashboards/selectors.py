@@ -18,7 +18,7 @@ def home_for(user) -> dict:
         meetings = upcoming_meetings_for_person(person=person, limit=MEETINGS_SHOWN)
     else:  # staff and partner readers without a directory entry see the partnership's next meetings
         meetings = list(meetings_for_list(user=user)[:MEETINGS_SHOWN])
-    outstanding = my_actions(person=person, today=today).filter(status__in=OUTSTANDING_STATUSES)
+    outstanding = my_actions(person=person, today=today, user=user).filter(status__in=OUTSTANDING_STATUSES)
     actions = decorate(outstanding[:ACTIONS_SHOWN], today=today)
     return {
         "upcoming_meetings": meetings,

@@ -10,6 +10,7 @@ from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from governance import action_rules
+from governance.action_sources import actions_visible_to, actions_visible_to_person
 from governance.models import (
     FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
@@ -45,9 +46,16 @@ def actions_for_list() -> QuerySet:
     )
 
 
-def group_action_log(*, group: Group) -> QuerySet:
-    """A group's actions with what a row shows; put them in reading order with `ActionLog`."""
-    return actions_for_list().filter(group=group)
+def _visible(queryset: QuerySet, user) -> QuerySet:
+    """The actions of `queryset` that `user` may see by their sources' rules (`action_sources`).
+    Without a user (tasks, the minutes document, tests of the log itself) nothing is narrowed."""
+    return queryset if user is None else actions_visible_to(queryset, user)
+
+
+def group_action_log(*, group: Group, user=None) -> QuerySet:
+    """A group's actions with what a row shows; put them in reading order with `ActionLog`.
+    With `user`, only those their sources let the user see (the log, its exports and print)."""
+    return _visible(actions_for_list().filter(group=group), user)
 
 
 class ActionLog:
@@ -117,35 +125,36 @@ class ActionLog:
             yield from part.iterator(chunk_size=2000)
 
 
-def my_actions(*, person: Person | None, today=None) -> QuerySet:
+def my_actions(*, person: Person | None, today=None, user=None) -> QuerySet:
     """Every action the person owns, across groups: overdue first, then the rest outstanding
-    by due date, then finished ones, latest first."""
+    by due date, then finished ones, latest first. Only those their sources let `user` see
+    (or, without a user, the person)."""
     today = today or timezone.localdate()
     if person is None:
         return Action.objects.none()
+    owned = actions_for_list().filter(owners=person)
+    owned = actions_visible_to_person(owned, person) if user is None else actions_visible_to(owned, user)
     rank = Case(
         When(status__in=OUTSTANDING_STATUSES, due_date__lt=today, then=Value(0)),
         When(status__in=OUTSTANDING_STATUSES, then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),
     )
-    return (
-        actions_for_list()
-        .filter(owners=person)
-        .annotate(my_rank=rank)
-        .order_by(
-            "my_rank",
-            F("due_date").asc(nulls_last=True),
-            F("completed_on").desc(nulls_last=True),
-            "group__name",
-            "number",
-        )
+    return owned.annotate(my_rank=rank).order_by(
+        "my_rank",
+        F("due_date").asc(nulls_last=True),
+        F("completed_on").desc(nulls_last=True),
+        "group__name",
+        "number",
     )
 
 
-def action_for_detail(pk: int) -> Action:
+def action_for_detail(pk: int, *, user=None) -> Action:
+    """One action with its trail and hand-overs; `Action.DoesNotExist` when its source hides it
+    from `user`."""
     return (
-        Action.objects.select_related(
+        _visible(Action.objects.all(), user)
+        .select_related(
             "group",
             "lead_agency",
             "origin_meeting__group",
@@ -238,7 +247,7 @@ class SourcePlan:
     lines: list[SourceLine] = field(default_factory=list)
 
 
-def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
+def action_plan(*, group: Group, today=None, user=None) -> list[SourcePlan]:
     """The chair's action plan: the group's actions grouped by source, with counts of open,
     overdue and completed this quarter, and the outstanding actions under each origin.
 
@@ -248,7 +257,7 @@ def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
     quarter = action_rules.quarter_start(today)
     outstanding = Q(status__in=OUTSTANDING_STATUSES)
     counts = (
-        Action.objects.filter(group=group)
+        _visible(Action.objects.filter(group=group), user)
         .values("source")
         .annotate(
             open=Count("pk", filter=outstanding),
@@ -270,7 +279,7 @@ def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
         for row in counts
     }
     actions = decorate(
-        Action.objects.filter(group=group, status__in=OUTSTANDING_STATUSES)
+        _visible(Action.objects.filter(group=group, status__in=OUTSTANDING_STATUSES), user)
         .select_related("lead_agency", "origin_meeting__group")
         .prefetch_related(_owners_prefetch())
         .order_by(
@@ -297,13 +306,13 @@ def action_plan(*, group: Group, today=None) -> list[SourcePlan]:
     return sorted(plans.values(), key=lambda plan: order.get(plan.source, len(order)))
 
 
-def actions_for_meeting_review(*, meeting: Meeting, today=None) -> list[Action]:
+def actions_for_meeting_review(*, meeting: Meeting, today=None, user=None) -> list[Action]:
     """What the 'minutes of the previous meeting and action log' item reviews: the group's
     outstanding actions agreed before this meeting, and any already updated at it."""
     today = today or timezone.localdate()
     reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).values("action_id")
     actions = (
-        actions_for_list()
+        _visible(actions_for_list(), user)
         .filter(group_id=meeting.group_id)
         .filter(Q(status__in=OUTSTANDING_STATUSES) | Q(pk__in=reviewed_here))
         .exclude(origin_meeting=meeting)
@@ -312,13 +321,13 @@ def actions_for_meeting_review(*, meeting: Meeting, today=None) -> list[Action]:
     return decorate(actions, today=today)
 
 
-def action_for_review_row(*, meeting: Meeting, pk: int, today=None) -> Action:
+def action_for_review_row(*, meeting: Meeting, pk: int, today=None, user=None) -> Action:
     today = today or timezone.localdate()
-    action = actions_for_list().get(pk=pk, group_id=meeting.group_id)
+    action = _visible(actions_for_list(), user).get(pk=pk, group_id=meeting.group_id)
     return decorate([action], today=today)[0]
 
 
-def actions_reviewed_at(meeting: Meeting) -> list[Action]:
+def actions_reviewed_at(meeting: Meeting, *, user=None) -> list[Action]:
     """Actions reviewed at a meeting, each with `reviewed_updates`: the updates posted there.
 
     For the minutes: 'Members considered the following outstanding actions from
@@ -326,7 +335,7 @@ def actions_reviewed_at(meeting: Meeting) -> list[Action]:
     """
     reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
     actions = (
-        Action.objects.filter(pk__in=reviewed_here.values("action_id"))
+        _visible(Action.objects.filter(pk__in=reviewed_here.values("action_id")), user)
         .select_related("group", "lead_agency")
         .prefetch_related(_owners_prefetch(), _updates_prefetch("reviewed_updates", reviewed_here))
         .order_by("number")

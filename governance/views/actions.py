@@ -70,7 +70,7 @@ def _viewable_group(request, group_pk: int) -> Group:
 def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
     return ActionLogFilter(
         request.GET,
-        queryset=selectors_actions.group_action_log(group=group),
+        queryset=selectors_actions.group_action_log(group=group, user=request.user),
         group=group,
         today=today,
     )
@@ -341,9 +341,10 @@ def action_create(request, group_pk):
 # One action: its trail, an update, a hand-over --------------------------------------------
 
 
-def _action_or_404(pk: int) -> Action:
+def _action_or_404(request, pk: int) -> Action:
+    """The action, or 404 when it does not exist or its source hides it from the user."""
     try:
-        return selectors_actions.action_for_detail(pk)
+        return selectors_actions.action_for_detail(pk, user=request.user)
     except Action.DoesNotExist as error:
         raise Http404 from error
 
@@ -392,14 +393,14 @@ def _render_detail(request, action: Action, *, update_form=None, handover_form=N
 
 @require_GET
 def action_detail(request, pk):
-    action = _action_or_404(pk)
+    action = _action_or_404(request, pk)
     _check_can_view_action(request.user, action)
     return _render_detail(request, action)
 
 
 @require_POST
 def action_update(request, pk):
-    action = _action_or_404(pk)
+    action = _action_or_404(request, pk)
     _check_can_view_action(request.user, action)
     check_perm(request.user, "governance.update_action", action)
     form = ActionUpdateForm(request.POST, action=action)
@@ -416,7 +417,7 @@ def action_update(request, pk):
 
 @require_POST
 def action_hand_over(request, pk):
-    action = _action_or_404(pk)
+    action = _action_or_404(request, pk)
     _check_can_view_action(request.user, action)
     check_perm(request.user, "governance.hand_over_action", action)
     form = ActionHandOverForm(request.POST, action=action)
@@ -448,9 +449,8 @@ def action_hand_over(request, pk):
 def my_actions(request):
     today = timezone.localdate()
     person = _person(request.user)
-    page_obj = Paginator(selectors_actions.my_actions(person=person, today=today), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    actions = selectors_actions.my_actions(person=person, today=today, user=request.user)
+    page_obj = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "governance/action_mine.html",
@@ -470,7 +470,7 @@ def my_actions(request):
 def action_plan(request, group_pk):
     group = _viewable_group(request, group_pk)
     today = timezone.localdate()
-    plan = selectors_actions.action_plan(group=group, today=today)
+    plan = selectors_actions.action_plan(group=group, today=today, user=request.user)
     return render(
         request,
         "governance/action_plan.html",
@@ -524,7 +524,8 @@ def meeting_action_review(request, pk):
     """The 'minutes of the previous meeting and action log' item: the outstanding actions, each
     with an update form. A fragment for htmx; a full page without JavaScript."""
     meeting = _review_meeting(request, pk)
-    rows = _review_rows(request, meeting, selectors_actions.actions_for_meeting_review(meeting=meeting))
+    actions = selectors_actions.actions_for_meeting_review(meeting=meeting, user=request.user)
+    rows = _review_rows(request, meeting, actions)
     context = {"meeting": meeting, "rows": rows}
     if request.htmx:
         return render(request, "governance/partials/_action_review_list.html", context)
@@ -555,7 +556,7 @@ def _render_review_page(request, meeting: Meeting, context: dict, status: int = 
 def meeting_action_review_update(request, meeting_pk, pk):
     meeting = _review_meeting(request, meeting_pk)
     try:
-        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk)
+        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk, user=request.user)
     except Action.DoesNotExist as error:
         raise Http404 from error
     check_perm(request.user, "governance.update_action", action)
@@ -576,13 +577,13 @@ def meeting_action_review_update(request, meeting_pk, pk):
             reverse("governance:meeting_action_review", args=[meeting.pk]) + f"#action-{action.pk}"
         )
     if request.htmx:
-        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk)
+        action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk, user=request.user)
         [row] = _review_rows(request, meeting, [action], bound={} if saved else {action.pk: form})
         return render(
             request,
             "governance/partials/_action_review_row.html",
             {"meeting": meeting, "row": row, "saved": saved},
         )
-    actions = selectors_actions.actions_for_meeting_review(meeting=meeting)
+    actions = selectors_actions.actions_for_meeting_review(meeting=meeting, user=request.user)
     rows = _review_rows(request, meeting, actions, bound={action.pk: form})
     return _render_review_page(request, meeting, {"meeting": meeting, "rows": rows})

@@ -1,4 +1,11 @@
+import copy
+import datetime
+import itertools
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet, construct_instance
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.models import (
@@ -15,10 +22,67 @@ from governance.models import (
     Paper,
     Person,
 )
+from governance.services import structure as structure_services
+
+
+class MembershipAdminForm(forms.ModelForm):
+    """The admin keeps the rules the pages keep: `membership_validate` runs on every edit, so an
+    overlapping role or a deputy without the right member is refused with a message."""
+
+    class Meta:
+        model = Membership
+        fields = ["person", "group", "role", "deputy_for", "agency", "start_date", "end_date"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if any(cleaned_data.get(name) is None for name in ("person", "role", "start_date")):
+            return cleaned_data  # the missing field has its own error
+        membership = construct_instance(self, copy.copy(self.instance))
+        try:
+            structure_services.membership_validate(membership=membership)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned_data
+
+
+def _dates_overlap(first: dict, second: dict) -> bool:
+    def end(row: dict) -> datetime.date:
+        return row.get("end_date") or datetime.date.max
+
+    return first["start_date"] < end(second) and second["start_date"] < end(first)
+
+
+class MembershipInlineFormSet(BaseInlineFormSet):
+    """Each row is checked against the saved memberships by its form; rows added together are
+    checked against one another here."""
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.cleaned_data
+            for form in self.forms
+            if form.has_changed()
+            and not self._should_delete_form(form)
+            and all(form.cleaned_data.get(name) for name in ("person", "role", "start_date"))
+        ]
+        for first, second in itertools.combinations(rows, 2):
+            if (first["person"], first["role"]) == (second["person"], second["role"]) and _dates_overlap(
+                first, second
+            ):
+                raise ValidationError(
+                    f"{first['person']} is entered twice as {first['role']} for overlapping dates."
+                )
+
+
+def _save_membership(request, membership: Membership) -> None:
+    membership._history_user = request.user  # as SimpleHistoryAdmin does
+    structure_services.membership_save(membership=membership)
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipAdminForm
+    formset = MembershipInlineFormSet
     fk_name = "group"
     extra = 0
     autocomplete_fields = ["person", "deputy_for", "agency"]
@@ -48,6 +112,17 @@ class GroupAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["reports_to"]
     inlines = [MembershipInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        memberships = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            membership.delete()
+        for membership in memberships:  # changed rows first, then new ones
+            _save_membership(request, membership)
+        formset.save_m2m()
+        return None
+
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
@@ -56,6 +131,10 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ["person", "group", "agency"]
     search_fields = ["person__name", "group__name"]
     autocomplete_fields = ["person", "group", "deputy_for", "agency"]
+    form = MembershipAdminForm
+
+    def save_model(self, request, obj, form, change):
+        _save_membership(request, obj)
 
 
 class AgendaItemInline(admin.TabularInline):

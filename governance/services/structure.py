@@ -78,11 +78,9 @@ def _overlapping_same_role(membership: Membership):
     ]
 
 
-@transaction.atomic
-def membership_save(*, membership: Membership) -> Membership:
-    """Add or change a membership. The agency defaults to the person's own."""
-    if not membership.agency_id and membership.person_id:
-        membership.agency_id = membership.person.agency_id
+def membership_validate(*, membership: Membership) -> None:
+    """The rules a membership keeps wherever it is edited (pages, admin): a deputy names the
+    member they stand in for, and nobody holds the same role in a group twice at once."""
     membership_validate_deputy(
         role=membership.role, person_id=membership.person_id, deputy_for_id=membership.deputy_for_id
     )
@@ -91,6 +89,14 @@ def membership_save(*, membership: Membership) -> Membership:
             f"{membership.person} already holds the role of {membership.get_role_display().lower()} "
             f"in {membership.group} for part of these dates."
         )
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership) -> Membership:
+    """Add or change a membership. The agency defaults to the person's own."""
+    if not membership.agency_id and membership.person_id:
+        membership.agency_id = membership.person.agency_id
+    membership_validate(membership=membership)
     return _save_validated(membership)
 
 

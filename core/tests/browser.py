@@ -4,6 +4,7 @@ import datetime
 import os
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from selenium.common.exceptions import WebDriverException
@@ -59,11 +60,25 @@ def screenshot(driver, name: str) -> None:
     driver.save_screenshot(str(Path(SCREENSHOT_DIR) / f"{name}.png"))
 
 
+LOGIN_PATH = "/accounts/login/"
+
+
 def log_in(driver, live_server, username: str, password: str) -> None:
-    driver.get(f"{live_server.url}/accounts/login/")
+    """Log in and return once the page after the login has loaded for the logged-in user.
+
+    Returning at the click let a journey on a fast machine act on the login page itself before
+    the redirect landed. The wait ends when the URL has left the login page and the layout's
+    log-out form is there; a refused login fails here, saying so.
+    """
+    driver.get(f"{live_server.url}{LOGIN_PATH}")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    if urlparse(driver.current_url).path == LOGIN_PATH:
+        raise AssertionError(f"Logging in as {username!r} was refused.")
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "form[action$='/logout/']")
+    )
 
 
 def wait(driver, condition, timeout=10):

@@ -355,7 +355,8 @@ def _save_tree(tree: AgendaTree) -> None:
     Existing items that change place are first parked at temporary positions,
     so the unique (meeting, parent, position) constraint holds row by row.
     """
-    changed, new = [], []
+    changed: list[AgendaItem] = []
+    new: list[AgendaItem] = []
     for index, item in enumerate(tree.top, start=1):
         _place(item, index, None, changed, new)
     for item in tree.top:
@@ -741,6 +742,7 @@ def attendance_prefill(*, meeting: Meeting, today: datetime.date | None = None) 
             lines.append(_line_from_row(row, role=membership.get_role_display()))
             continue
         is_member = membership.role not in NON_MEMBER_ROLES
+        status: str
         if meeting.minute_taker_id == person.pk:
             status = AttendanceStatus.IN_ATTENDANCE
         else:
@@ -756,7 +758,7 @@ def attendance_prefill(*, meeting: Meeting, today: datetime.date | None = None) 
             )
         )
     if (
-        meeting.minute_taker
+        meeting.minute_taker_id is not None
         and meeting.minute_taker_id not in seen
         and meeting.minute_taker_id not in recorded
     ):

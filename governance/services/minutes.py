@@ -59,6 +59,11 @@ def _locked_minutes(meeting: Meeting) -> Minutes | None:
     return Minutes.objects.select_for_update().filter(meeting=meeting).first()
 
 
+def _locked_started_minutes(meeting: Meeting) -> Minutes:
+    """The minutes that minutes_start() has just made sure of, locked likewise."""
+    return Minutes.objects.select_for_update().get(meeting=meeting)
+
+
 # Decisions ------------------------------------------------------------------
 
 
@@ -165,7 +170,7 @@ def _write_discussion(item: AgendaItem, discussion: str) -> AgendaItem:
 def minutes_update_item(*, item: AgendaItem, discussion: str) -> AgendaItem:
     """Write the minutes of one agenda item (its discussion) while the minutes are a draft or circulated."""
     minutes_start(meeting=item.meeting)
-    _check_editable(_locked_minutes(item.meeting))
+    _check_editable(_locked_started_minutes(item.meeting))
     return _write_discussion(item, discussion)
 
 
@@ -173,7 +178,7 @@ def minutes_update_item(*, item: AgendaItem, discussion: str) -> AgendaItem:
 def minutes_update_items(*, meeting: Meeting, discussions: Mapping[AgendaItem, str]) -> Minutes:
     """Write the discussion of several items of one meeting at once (the minutes editor)."""
     minutes_start(meeting=meeting)
-    minutes = _locked_minutes(meeting)
+    minutes = _locked_started_minutes(meeting)
     _check_editable(minutes)
     for item, discussion in discussions.items():
         if item.meeting_id != meeting.pk:

@@ -46,7 +46,7 @@ def _check_file(uploaded_file: UploadedFile):
         return check_paper_file(
             name=uploaded_file.name or "",
             stream=uploaded_file,
-            size=uploaded_file.size,
+            size=uploaded_file.size or 0,
             max_bytes=paper_max_bytes(),
         )
     except PaperFileError as error:
@@ -59,11 +59,11 @@ def _check_meeting_takes_papers(meeting: Meeting) -> None:
 
 
 def _store_file(paper: Paper, uploaded_file: UploadedFile, kind) -> None:
-    original_name = uploaded_file.name
+    original_name = uploaded_file.name or ""
     uploaded_file.seek(0)
     paper.original_name = original_name[:255]
     paper.content_type = kind.content_type
-    paper.size = uploaded_file.size
+    paper.size = uploaded_file.size or 0
     # The stored name is ours; the uploader's name is kept only for the download.
     paper.file.save(f"paper.{kind.extension}", uploaded_file, save=False)
 

@@ -7,8 +7,8 @@ import time_machine
 from django.contrib.auth.models import Group as AuthGroup
 
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
-from governance.scans import reminders_scan
 from governance.tests.factories import MembershipFactory, PersonFactory, UserFactory
+from notifications.scanning import scans_run
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -97,6 +97,6 @@ def scan_at(django_capture_on_commit_callbacks):
 
     def run(moment):
         with time_machine.travel(moment, tick=False), django_capture_on_commit_callbacks(execute=True):
-            return reminders_scan()
+            return scans_run()
 
     return run

@@ -7,3 +7,9 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from governance import permissions  # noqa: F401  registers the rules
+        from governance.notifications import register_kinds
+        from governance.scans import register_scans
+
+        # Governance's kinds of notification and its reminder scans, with the mechanism.
+        register_kinds()
+        register_scans()

@@ -71,12 +71,6 @@ def weekly_occasion(
     return f"{year}-W{week:02d}"
 
 
-def digest_occasion(*, now: datetime.datetime, hour: int) -> str | None:
-    """Today's London date once the daily digest hour has passed; else None."""
-    local = now.astimezone(LONDON)
-    return local.date().isoformat() if local.hour >= hour else None
-
-
 # Papers ----------------------------------------------------------------------------
 
 

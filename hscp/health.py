@@ -36,8 +36,8 @@ def scan_status(now=None) -> tuple[bool, str, int | None]:
     """
     from django.utils import timezone
 
-    from governance.scans import SCAN_NAME
     from notifications.models import ScanRun
+    from notifications.scanning import SCAN_NAME
 
     try:
         finished = ScanRun.objects.filter(name=SCAN_NAME).values_list("last_finished_at", flat=True).first()

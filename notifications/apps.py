@@ -7,3 +7,7 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "notifications"
     verbose_name = "Notifications"
+
+    def ready(self):
+        # Registers the Celery tasks, which the service queues by name.
+        from notifications import tasks  # noqa: F401

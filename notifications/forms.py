@@ -6,7 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 
-from notifications.kinds import KINDS
+from notifications import registry
 from notifications.models import Delivery
 
 
@@ -16,18 +16,19 @@ class NotificationPreferencesForm(forms.Form):
     def __init__(self, *args, current: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         current = current or {}
-        for kind in KINDS:
+        kinds = registry.kinds()
+        for kind in kinds:
             self.fields[kind.code] = forms.ChoiceField(
                 label=kind.label,
                 choices=Delivery.choices,
-                initial=current.get(kind.code, Delivery.IMMEDIATE),
+                initial=current.get(kind.code, kind.default_delivery),
             )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             *(
                 Fieldset(topic, *(kind.code for kind in kinds))
                 for topic, kinds in groupby(
-                    sorted(KINDS, key=lambda kind: kind.topic), key=lambda kind: kind.topic
+                    sorted(kinds, key=lambda kind: kind.topic), key=lambda kind: kind.topic
                 )
             )
         )

@@ -19,6 +19,8 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from celery import current_app
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -27,9 +29,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.reminders import digest_occasion
-from notifications.kinds import DIGEST_KIND, KIND_CODES
+from notifications import registry
 from notifications.models import Delivery, Notification, NotificationPreference, NotificationState
+from notifications.registry import Message
+from notifications.rules import digest_occasion, email_retry_delay, legacy_notification_key, notification_key
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,11 @@ STATE_FOR_DELIVERY = {
 # A pending e-mail whose task should have run by now is queued again after this long.
 LOST_TASK_GRACE = datetime.timedelta(minutes=2)
 DIGEST_MAX_ITEMS = 100
+# The daily digest is the mechanism's own kind: not registered, not a choice.
+DIGEST_KIND = "digest"
+# Queued by name, so this module need not import the tasks that call it (notifications.apps
+# imports the tasks when Django starts, so the task is registered with Celery by then).
+SEND_EMAIL_TASK = "notifications.tasks.send_notification_email"
 
 
 _silenced: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_silenced", default=False)
@@ -61,13 +69,26 @@ def is_silenced() -> bool:
     return _silenced.get()
 
 
-def notification_key(*, kind: str, subject_ref: str, recipient_id: int, occasion: str = "") -> str:
-    return f"{kind}:{subject_ref}:{recipient_id}:{occasion}"[:255]
+def recipient_model():
+    """The model people are notified as (settings.NOTIFICATIONS_RECIPIENT_MODEL)."""
+    return apps.get_model(settings.NOTIFICATIONS_RECIPIENT_MODEL)
 
 
-def email_retry_delay(attempt: int, *, base: int, cap: int) -> int:
-    """Seconds before retry number `attempt` (1, 2, …): doubling from `base`, never above `cap`."""
-    return min(cap, base * 2 ** max(attempt - 1, 0))
+def message_keys(message: Message) -> dict[int, tuple[str, str]]:
+    """Per recipient id: (the key a notification of this message is recorded under, the key a
+    row recorded before keys were hashed would carry)."""
+    keys = {}
+    for person in message.recipients:
+        if person is None:
+            continue
+        parts = {
+            "kind": message.kind,
+            "subject_ref": message.subject_ref,
+            "recipient_id": person.pk,
+            "occasion": message.occasion,
+        }
+        keys[person.pk] = (notification_key(**parts), legacy_notification_key(**parts))
+    return keys
 
 
 def existing_keys(keys: Iterable[str]) -> set[str]:
@@ -87,55 +108,49 @@ def preferred_deliveries(*, person_ids: Iterable[int], kind: str) -> dict[int, s
     )
 
 
-def notify(
-    *,
-    recipients: Iterable,
-    kind: str,
-    subject_ref: str,
-    subject: str,
-    body: str,
-    url: str = "",
-    occasion: str = "",
-) -> list[Notification]:
-    """Record one notification per active recipient (Person) and queue its e-mail.
+def notify(message: Message) -> list[Notification]:
+    """Record one notification per active recipient allowed to see its subject, and queue
+    its e-mail. The kind must be registered (UnregisteredKind otherwise); the text is its
+    kind's templates rendered with the message's context.
 
-    `subject_ref` names what it is about (e.g. "meeting:12"), `occasion`
-    distinguishes repeats that are meant (e.g. the date of a daily warning).
-    Returns the notifications created now; ones recorded before are skipped.
+    Returns the notifications created now; ones recorded before (under the hashed key or,
+    for rows recorded before keys were hashed, the old one) are skipped.
     Inside `silenced()` nothing is recorded or sent and the result is empty.
     """
+    kind = registry.kind(message.kind)
     if _silenced.get():
         return []
     people = []
     seen = set()
-    for person in recipients:
+    for person in message.recipients:
         if person is None or not person.active or person.pk in seen:
             continue
         seen.add(person.pk)
-        people.append(person)
-    keys = {
-        person.pk: notification_key(
-            kind=kind, subject_ref=subject_ref, recipient_id=person.pk, occasion=occasion
+        if _may_see(person, kind, message.about):
+            people.append(person)
+    keys = message_keys(
+        Message(
+            kind=message.kind, recipients=people, subject_ref=message.subject_ref, occasion=message.occasion
         )
-        for person in people
-    }
-    recorded = existing_keys(keys.values())
-    people = [person for person in people if keys[person.pk] not in recorded]
+    )
+    recorded = existing_keys(key for pair in keys.values() for key in pair)
+    people = [person for person in people if not recorded.intersection(keys[person.pk])]
     if not people:
         return []
-    chosen = preferred_deliveries(person_ids=[person.pk for person in people], kind=kind)
+    subject, body = registry.render(message)
+    chosen = preferred_deliveries(person_ids=[person.pk for person in people], kind=kind.code)
     created = []
     for person in people:
-        delivery = chosen.get(person.pk, Delivery.IMMEDIATE) if person.email else Delivery.IN_APP
+        delivery = chosen.get(person.pk, kind.default_delivery) if person.email else Delivery.IN_APP
         try:
             with transaction.atomic():
                 notification = Notification.objects.create(
-                    key=keys[person.pk],
+                    key=keys[person.pk][0],
                     recipient=person,
-                    kind=kind,
+                    kind=kind.code,
                     subject=subject[:255],
                     body=body,
-                    url=url[:500],
+                    url=message.url[:500],
                     delivery=delivery,
                     send_email=delivery == Delivery.IMMEDIATE,
                     state=STATE_FOR_DELIVERY[delivery],
@@ -148,11 +163,18 @@ def notify(
     return created
 
 
+def _may_see(person, kind: registry.Kind, about) -> bool:
+    """Whether a recipient may see what a message of this kind is about: the kind's permission,
+    held by the login linked to the recipient (`recipient.user`); no login, no permission."""
+    if kind.permission is None:
+        return True
+    user = getattr(person, "user", None)
+    return user is not None and user.is_active and user.has_perm(kind.permission, about)
+
+
 def _queue_email(notification_id: int) -> None:
     def send_after_commit():
-        from notifications.tasks import send_notification_email
-
-        send_notification_email.delay(notification_id)
+        current_app.tasks[SEND_EMAIL_TASK].delay(notification_id)
 
     # robust: a broker that is down must not fail the request that recorded the notification;
     # it stays pending and the next scan queues it again.
@@ -333,8 +355,6 @@ def digests_send(*, now: datetime.datetime | None = None, batch_size: int = 200)
 def digest_build(*, person_id: int, occasion: str, now: datetime.datetime) -> Notification | None:
     """One e-mail listing what waits for a person's digest; None when there is nothing (or
     today's digest already went: what came since waits for tomorrow's)."""
-    from governance.models import Person
-
     items = list(
         Notification.objects.select_for_update(skip_locked=True)
         .filter(recipient_id=person_id, state=NotificationState.DIGEST, created_at__lte=now)
@@ -342,7 +362,7 @@ def digest_build(*, person_id: int, occasion: str, now: datetime.datetime) -> No
     )
     if not items:
         return None
-    person = Person.objects.get(pk=person_id)
+    person = recipient_model().objects.get(pk=person_id)
     if not person.active or not person.email:
         Notification.objects.filter(pk__in=[item.pk for item in items]).update(state=NotificationState.IN_APP)
         return None
@@ -391,13 +411,15 @@ def _digest_body(items: list[Notification]) -> str:
 
 @transaction.atomic
 def notification_preferences_set(*, person, deliveries: Mapping[str, str]) -> None:
-    """Save a person's choice per kind; e-mail straight away is the default and needs no row."""
+    """Save a person's choice per registered kind; the kind's default needs no row."""
     for kind, delivery in deliveries.items():
-        if kind not in KIND_CODES:
-            raise ValidationError(f"“{kind}” is not a kind of notification.")
+        try:
+            registered = registry.kind(kind)
+        except registry.UnregisteredKind:
+            raise ValidationError(f"“{kind}” is not a kind of notification.") from None
         if delivery not in Delivery.values:
             raise ValidationError(f"“{delivery}” is not a way of receiving notifications.")
-        if delivery == Delivery.IMMEDIATE:
+        if delivery == registered.default_delivery:
             NotificationPreference.objects.filter(person=person, kind=kind).delete()
         else:
             NotificationPreference.objects.update_or_create(

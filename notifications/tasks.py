@@ -5,6 +5,9 @@ import logging
 from celery import shared_task
 from celery.signals import beat_init
 
+from notifications.scanning import scans_run
+from notifications.services import digests_send, notification_claim, notification_send_email
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,8 +22,6 @@ logger = logging.getLogger(__name__)
 def send_notification_email(self, notification_id: int) -> str:
     """E-mail one recorded notification; retried with backoff (capped below the broker's
     visibility timeout) when sending fails, then marked failed for an admin to resend."""
-    from notifications.services import notification_claim, notification_send_email
-
     notification = notification_claim(notification_id=notification_id)
     if notification is None:
         return "skipped"
@@ -36,17 +37,13 @@ def send_notification_email(self, notification_id: int) -> str:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def scan_reminders() -> dict:
-    """Find what is due now (actions, papers, minutes, quoracy, non-attendance) and record it."""
-    from governance.scans import reminders_scan
-
-    return reminders_scan()
+    """Run every registered scan (each app's reminders), record the run, re-queue lost e-mails."""
+    return scans_run()
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def send_daily_digests() -> int:
     """Once the digest hour has passed, e-mail each person their waiting notifications."""
-    from notifications.services import digests_send
-
     return digests_send()
 
 

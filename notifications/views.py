@@ -8,9 +8,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from notifications.forms import NotificationPreferencesForm
-from notifications.kinds import DIGEST_KIND
 from notifications.models import Notification, NotificationPreference
 from notifications.services import (
+    DIGEST_KIND,
     notification_mark_read,
     notification_preferences_set,
     notifications_mark_all_read,

@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from governance import action_rules
+from governance import notifications as messages
 from governance.models import (
     CHAIRING_ROLES,
     FINISHED_STATUSES,
@@ -124,20 +125,7 @@ def _person_of(user) -> Person | None:
 def _notify_owners(*, action: Action, owners: Iterable[Person], by_user, occasion: str) -> None:
     author = _person_of(by_user)
     recipients = [person for person in owners if author is None or person.pk != author.pk]
-    where = f" ({action.reference})" if action.reference else ""
-    notify(
-        recipients=recipients,
-        kind="action_assigned",
-        subject_ref=f"action:{action.pk}",
-        subject=f"Action {action.number} in the {action.group.label} log is yours",
-        body=(
-            f"You are an owner of action {action.number}{where} in the action log of {action.group.name}:\n\n"
-            f"{action.description}\n\n"
-            + (f"Due {action.due_date:%-d %b %Y}." if action.due_date else "No due date set.")
-        ),
-        url=action.get_absolute_url(),
-        occasion=occasion,
-    )
+    notify(messages.action_assigned(action=action, recipients=recipients, occasion=occasion))
 
 
 @transaction.atomic
@@ -426,17 +414,14 @@ def action_hand_over(
         .values("person_id")
     )
     notify(
-        recipients=chairs,
-        kind="action_handed_over",
-        subject_ref=f"action:{current.pk}",
-        subject=f"Action handed to {to_group.label}: now action {to_number}",
-        body=(
-            f"{from_group.name} handed an action to {to_group.name}'s log, where it is action {to_number}"
-            + (f" ({current.reference})" if current.reference else "")
-            + f":\n\n{current.description}"
-            + (f"\n\n{handover.note}" if handover.note else "")
-        ),
-        url=current.get_absolute_url(),
-        occasion=f"handover:{handover.pk}",
+        messages.action_handed_over(
+            action=current,
+            from_group=from_group,
+            to_group=to_group,
+            to_number=to_number,
+            note=handover.note,
+            handover_pk=handover.pk,
+            recipients=chairs,
+        )
     )
     return handover

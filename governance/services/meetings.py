@@ -24,6 +24,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from core.workdays import closure_days
+from governance import notifications as messages
 from governance.models import (
     Agency,
     AgendaItem,
@@ -260,15 +261,10 @@ def meeting_reschedule(
         if paper.is_late:  # moved earlier: now late, so the partner's board member is told
             paper_escalate_late(paper=paper, occasion=meeting.paper_deadline.isoformat())
     if moved and notify_members and meeting.agenda_published_at:
-        when = timezone.localtime(starts_at)
         notify(
-            recipients=_member_people(meeting),
-            kind="meeting_rescheduled",
-            subject_ref=f"meeting:{meeting.pk}",
-            occasion=starts_at.isoformat(),
-            subject=f"{meeting.group.label} meeting moved to {when:%-d %b %Y, %H:%M}",
-            body=f"The {meeting.group} meeting now takes place on {when:%-d %B %Y at %H:%M}.",
-            url=meeting.get_absolute_url(),
+            messages.meeting_rescheduled(
+                meeting=meeting, starts_at=starts_at, recipients=_member_people(meeting)
+            )
         )
     return meeting
 
@@ -286,15 +282,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancellation_reason = reason
     _save_validated(meeting)
-    when = timezone.localtime(meeting.starts_at)
-    notify(
-        recipients=_member_people(meeting),
-        kind="meeting_cancelled",
-        subject_ref=f"meeting:{meeting.pk}",
-        subject=f"Cancelled: {meeting.group.label} meeting on {when:%-d %b %Y}",
-        body=f"The {meeting.group} meeting on {when:%-d %B %Y at %H:%M} is cancelled: {reason}",
-        url=meeting.get_absolute_url(),
-    )
+    notify(messages.meeting_cancelled(meeting=meeting, reason=reason, recipients=_member_people(meeting)))
     return meeting
 
 
@@ -674,18 +662,7 @@ def agenda_publish(*, meeting: Meeting, now: datetime.datetime | None = None) ->
         raise ValidationError("The agenda has no items yet.")
     meeting.agenda_published_at = now or timezone.now()
     _save_validated(meeting)
-    when = timezone.localtime(meeting.starts_at)
-    notify(
-        recipients=_member_people(meeting),
-        kind="agenda_published",
-        subject_ref=f"meeting:{meeting.pk}",
-        subject=f"Agenda: {meeting.group.label} meeting on {when:%-d %b %Y}",
-        body=(
-            f"The agenda for the {meeting.group} meeting on {when:%-d %B %Y at %H:%M} is published."
-            + (f" Place: {meeting.location}." if meeting.location else "")
-        ),
-        url=meeting.get_absolute_url(),
-    )
+    notify(messages.agenda_published(meeting=meeting, recipients=_member_people(meeting)))
     return meeting
 
 

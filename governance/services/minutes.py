@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from governance import notifications as messages
 from governance.models import (
     AgendaItem,
     Decision,
@@ -216,16 +217,13 @@ def minutes_circulate(
         .select_related("person")
     ]
     notify(
-        recipients=members,
-        kind="minutes_circulated",
-        subject_ref=f"minutes:{minutes.pk}",
-        subject=f"Draft minutes for comment: {meeting}",
-        body=(
-            f"The draft minutes of {meeting} have been circulated to members. "
-            "Comments and corrections are taken when they are approved at the next meeting."
-        ),
-        url=_minutes_url(meeting),
-        occasion=now.isoformat(),
+        messages.minutes_circulated(
+            minutes=minutes,
+            meeting=meeting,
+            recipients=members,
+            url=_minutes_url(meeting),
+            occasion=now.isoformat(),
+        )
     )
     return minutes
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from governance import notifications as messages
 from governance.models import (
     CHAIRING_ROLES,
     AgendaItem,
@@ -206,20 +207,11 @@ def paper_escalate_late(*, paper: Paper, occasion: str = "") -> None:
     recipients = board_members_for_agency(
         agency_id=author.agency_id, today=timezone.localdate(paper.submitted_at)
     )
-    deadline = timezone.localtime(meeting.paper_deadline)
-    submitted = timezone.localtime(paper.submitted_at)
     notify(
-        recipients=recipients,
-        kind="late_paper",
-        subject_ref=f"paper:{paper.pk}",
-        subject=f"Late paper from {author.agency.label} for {meeting}",
-        body=(
-            f"“{paper.title}” by {author.name} ({author.agency.name}) for agenda item "
-            f"{paper.agenda_item.number}, {paper.agenda_item.title}, at the {meeting} meeting "
-            f"was submitted at {submitted:%H:%M on %-d %b %Y}, after the deadline of "
-            f"{deadline:%H:%M on %-d %b %Y}. Late papers stay off the agenda pack unless the chair "
-            "accepts them, so you are told as the partner's board member."
-        ),
-        url=reverse("governance:meeting_papers", args=[meeting.pk]),
-        occasion=occasion,
+        messages.late_paper(
+            paper=paper,
+            recipients=recipients,
+            url=reverse("governance:meeting_papers", args=[meeting.pk]),
+            occasion=occasion,
+        )
     )

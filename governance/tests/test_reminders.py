@@ -11,7 +11,8 @@ import zoneinfo
 import pytest
 
 from governance import reminders
-from notifications.services import email_retry_delay
+from notifications import rules
+from notifications.rules import email_retry_delay
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 UTC = datetime.UTC
@@ -115,7 +116,7 @@ def test_a_closure_day_monday_moves_the_weekly_reminders_to_tuesday():
     ],
 )
 def test_the_daily_digest_is_due_once_the_hour_has_passed_in_london(now, expected):
-    assert reminders.digest_occasion(now=now, hour=7) == expected
+    assert rules.digest_occasion(now=now, hour=7) == expected
 
 
 # Papers -------------------------------------------------------------------------

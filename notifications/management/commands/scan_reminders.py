@@ -1,4 +1,4 @@
-"""Run the reminder scan (and the daily digests) once, the way beat's tasks do.
+"""Run every registered scan (and the daily digests) once, the way beat's tasks do.
 
 For the embedded default, which has no beat, or to see at once what a scan finds:
     python manage.py scan_reminders
@@ -6,7 +6,7 @@ For the embedded default, which has no beat, or to see at once what a scan finds
 
 from django.core.management.base import BaseCommand
 
-from governance.scans import reminders_scan
+from notifications.scanning import scans_run
 from notifications.services import digests_send
 
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     help = "Record and send every reminder that is due now, and today's digests once their hour has passed."
 
     def handle(self, *args, **options):
-        counts = reminders_scan()
+        counts = scans_run()
         for name, count in counts.items():
             self.stdout.write(f"{name.replace('_', ' ')}: {count}")
         self.stdout.write(f"daily digests: {digests_send()}")

@@ -1,0 +1,75 @@
+"""The one reminder scan: every registered scan, run in turn, recorded as one ScanRun.
+
+Celery beat runs `scans_run` (through `notifications.tasks.scan_reminders`) every few
+minutes, and `manage.py scan_reminders` runs it once. Each registered scan returns the
+messages due now in batches; each batch is recorded with one look-up of the keys sent
+before, so running the scan twice, or on two workers at once, sends each message once.
+A scan that fails does not stop the others, but the run is then not recorded as
+completed, so /healthz shows the scan going stale. E-mails whose task was lost are
+queued again at the end of every run.
+"""
+
+import dataclasses
+import datetime
+import logging
+import time
+
+from django.utils import timezone
+
+from notifications import registry
+from notifications.models import ScanRun
+from notifications.services import existing_keys, message_keys, notifications_requeue_stuck, notify
+
+logger = logging.getLogger(__name__)
+
+# The ScanRun row /healthz reads.
+SCAN_NAME = "reminders"
+
+
+class ScanFailed(Exception):
+    pass
+
+
+def send_messages(messages) -> int:
+    """Notify each message's recipients, skipping in one query those recorded before."""
+    messages = list(messages)
+    keys = [message_keys(message) for message in messages]
+    recorded = existing_keys(key for each in keys for pair in each.values() for key in pair)
+    created = 0
+    for message, by_recipient in zip(messages, keys, strict=True):
+        waiting = [
+            person
+            for person in message.recipients
+            if person is not None and not recorded.intersection(by_recipient[person.pk])
+        ]
+        if waiting:
+            created += len(notify(dataclasses.replace(message, recipients=waiting)))
+    return created
+
+
+def scans_run(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Run every registered scan at `now`; returns how many notifications each created, and
+    how many lost e-mails were queued again."""
+    started = time.monotonic()
+    now = now or timezone.now()
+    counts = {}
+    failures = []
+    for scan in registry.scans():
+        try:
+            counts[scan.name] = sum(send_messages(batch) for batch in scan.function(now))
+        except Exception:
+            logger.exception("Reminder scan: %s failed", scan.name)
+            failures.append(scan.name)
+    counts["emails_requeued"] = notifications_requeue_stuck(now=now)
+    if failures:
+        raise ScanFailed(f"Reminder scan parts failed: {', '.join(failures)}")
+    ScanRun.objects.update_or_create(
+        name=SCAN_NAME,
+        defaults={
+            "last_started_at": now,
+            "last_finished_at": timezone.now(),
+            "last_duration_ms": int((time.monotonic() - started) * 1000),
+            "last_counts": counts,
+        },
+    )
+    return counts

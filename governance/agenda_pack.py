@@ -99,8 +99,7 @@ def _render_front(context: dict, entries: list[PackEntry], request) -> bytes:
 
 
 def pack_filename(meeting: Meeting) -> str:
-    day = timezone.localtime(meeting.starts_at).date()
-    return f"{slugify(meeting.group.label)}-agenda-pack-{day:%Y-%m-%d}.pdf"
+    return f"{slugify(meeting.group.label)}-agenda-pack-{meeting.local_date:%Y-%m-%d}.pdf"
 
 
 def build_agenda_pack(*, meeting: Meeting, include_confidential: bool, request=None) -> bytes:

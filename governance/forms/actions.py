@@ -2,14 +2,13 @@
 
 from html import escape
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from governance.forms.structure import DateInput
+from core.forms import DateInput, submit_helper
+from governance.forms.fields import active_people, label_people, person_label_with_initials
 from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
 
 
@@ -36,10 +35,6 @@ class FilterSelect(forms.Select):
         return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), mark_safe("\n".join(options)))
 
 
-def _person_label(person: Person) -> str:
-    return f"{person.name} ({person.initials}, {person.agency.label})"
-
-
 class ActionRecordForm(forms.Form):
     title = forms.CharField(
         max_length=200, required=False, help_text="A short heading, e.g. 'Finance / Funding'."
@@ -62,11 +57,10 @@ class ActionRecordForm(forms.Form):
 
     def __init__(self, *args, submit_label: str = "Record action", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owners"].queryset = Person.objects.active().select_related("agency").order_by("name")
-        self.fields["owners"].label_from_instance = _person_label
+        self.fields["owners"].queryset = active_people()
+        label_people(self.fields["owners"], label=person_label_with_initials)
         self.fields["lead_agency"].queryset = Agency.objects.active().order_by("name")
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", submit_label))
+        self.helper = submit_helper(submit_label)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -102,9 +96,7 @@ class ActionUpdateForm(forms.Form):
                 continue  # a finished action cannot be completed again
             choices.append((value, label))
         self.fields["new_status"].choices = choices
-        self.helper = FormHelper()
-        self.helper.form_tag = form_tag
-        self.helper.add_input(Submit("submit", submit_label))
+        self.helper = submit_helper(submit_label, form_tag=form_tag)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -124,5 +116,4 @@ class ActionHandOverForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_group"].queryset = Group.objects.active().exclude(pk=action.group_id).order_by("name")
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Hand over", css_class="btn-outline-primary"))
+        self.helper = submit_helper("Hand over", css_class="btn-outline-primary")

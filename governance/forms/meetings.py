@@ -2,12 +2,11 @@
 
 import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 
-from governance.forms.structure import DateInput
+from core.forms import CrispyForm, DateInput, TimeInput
+from governance.forms.fields import active_people, label_people
 from governance.models import (
     AgendaItem,
     AgendaPurpose,
@@ -19,31 +18,6 @@ from governance.models import (
 )
 from governance.scheduling import MAX_SERIES, local_datetime
 from governance.services.meetings import AttendanceLine, group_default_chair, group_default_minute_taker
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
-def _person_label(person: Person) -> str:
-    return f"{person.name} ({person.agency.label})"
-
-
-def _people():
-    return Person.objects.active().select_related("agency").order_by("name")
-
-
-class _CrispyForm(forms.Form):
-    submit_label = "Save"
-    submit_class = "btn-primary"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label, css_class=self.submit_class))
 
 
 class _TimesMixin:
@@ -59,7 +33,7 @@ class _TimesMixin:
         return cleaned_data
 
 
-class MeetingForm(_TimesMixin, _CrispyForm):
+class MeetingForm(_TimesMixin, CrispyForm):
     """Schedule a meeting, or change one (date, times, place, chair, minute-taker)."""
 
     date = forms.DateField(widget=DateInput())
@@ -82,9 +56,8 @@ class MeetingForm(_TimesMixin, _CrispyForm):
             pk__in=Membership.objects.current(today).filter(group=group).values("person_id")
         ).select_related("agency")
         self.fields["chair"].queryset = members.order_by("name")
-        self.fields["chair"].label_from_instance = _person_label
-        self.fields["minute_taker"].queryset = _people()
-        self.fields["minute_taker"].label_from_instance = _person_label
+        self.fields["minute_taker"].queryset = active_people()
+        label_people(self.fields["chair"], self.fields["minute_taker"])
         if meeting is not None:
             start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
             self.initial.update(
@@ -108,7 +81,7 @@ class MeetingForm(_TimesMixin, _CrispyForm):
         return local_datetime(self.cleaned_data["date"], self.cleaned_data["end_time"])
 
 
-class MeetingSeriesForm(_TimesMixin, _CrispyForm):
+class MeetingSeriesForm(_TimesMixin, CrispyForm):
     submit_label = "Schedule the series"
 
     first_date = forms.DateField(widget=DateInput(), label="Date of the first meeting")
@@ -126,7 +99,7 @@ class MeetingSeriesForm(_TimesMixin, _CrispyForm):
         )
 
 
-class MeetingCancelForm(_CrispyForm):
+class MeetingCancelForm(CrispyForm):
     submit_label = "Cancel the meeting"
     submit_class = "btn-danger"
 
@@ -135,7 +108,7 @@ class MeetingCancelForm(_CrispyForm):
     )
 
 
-class AgendaItemForm(_CrispyForm):
+class AgendaItemForm(CrispyForm):
     title = forms.CharField(max_length=300)
     parent = forms.TypedChoiceField(
         coerce=int,
@@ -156,8 +129,8 @@ class AgendaItemForm(_CrispyForm):
     def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, **kwargs):
         self.submit_label = "Save item" if item else "Add the item"
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = _people()
-        self.fields["presenter"].label_from_instance = _person_label
+        self.fields["presenter"].queryset = active_people()
+        label_people(self.fields["presenter"])
         if item is None:
             tops = meeting.agenda_items.filter(parent__isnull=True).order_by("sort_key")
             self.fields["parent"].choices = [("", "A main item")] + [(i.pk, str(i)) for i in tops]
@@ -277,7 +250,7 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
 AttendanceFormSet = forms.formset_factory(AttendanceLineForm, formset=BaseAttendanceFormSet, extra=0)
 
 
-class AttendanceAddForm(_CrispyForm):
+class AttendanceAddForm(CrispyForm):
     """Add someone who is not on the membership list: a visitor, an officer, a deputy."""
 
     submit_label = "Add to the attendance"
@@ -290,11 +263,8 @@ class AttendanceAddForm(_CrispyForm):
 
     def __init__(self, *args, meeting: Meeting, listed_person_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people().exclude(pk__in=listed_person_ids)
-        self.fields["person"].label_from_instance = _person_label
-        members = Membership.objects.current(timezone.localtime(meeting.starts_at).date()).filter(
-            group=meeting.group
-        )
-        self.fields["deputy_for"].queryset = _people().filter(pk__in=members.values("person_id"))
-        self.fields["deputy_for"].label_from_instance = _person_label
+        self.fields["person"].queryset = active_people().exclude(pk__in=listed_person_ids)
+        members = Membership.objects.current(meeting.local_date).filter(group=meeting.group)
+        self.fields["deputy_for"].queryset = active_people().filter(pk__in=members.values("person_id"))
+        label_people(self.fields["person"], self.fields["deputy_for"])
         _bootstrap(self)

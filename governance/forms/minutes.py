@@ -6,11 +6,9 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from core.forms import CrispyModelForm, submit_helper
+from governance.forms.fields import label_people
 from governance.models import AgendaItem, Decision, Meeting, Person
-
-
-def _person_label(person: Person) -> str:
-    return f"{person.name} ({person.agency.label})"
 
 
 def people_for_meeting(meeting: Meeting):
@@ -40,9 +38,7 @@ class MinutesEditorForm(forms.Form):
                 initial=item.discussion,
                 widget=forms.Textarea(attrs={"rows": 5, "form": form_id, "class": "form-control"}),
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.add_input(Submit("submit", "Save the minutes"))
+        self.helper = submit_helper("Save the minutes", form_tag=False)
 
     @staticmethod
     def field_name(item: AgendaItem) -> str:
@@ -55,17 +51,15 @@ class MinutesEditorForm(forms.Form):
         return {item: self.cleaned_data[self.field_name(item)] for item in self.items}
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(CrispyModelForm):
+    submit_label = "Record decision"
+    submit_class = "btn-sm"
+
     class Meta:
         model = Decision
         fields = ["text", "key_decision"]
         labels = {"text": "Decision", "key_decision": "A key decision (needs all three statutory partners)"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Record decision", css_class="btn-sm"))
 
 
 class ApprovalForm(forms.Form):
@@ -94,7 +88,7 @@ class AmendmentForm(forms.Form):
         self.fields["agenda_item"].queryset = items
         self.fields["agenda_item"].label_from_instance = lambda item: f"{item.number}. {item.title}"
         self.fields["requested_by"].queryset = people
-        self.fields["requested_by"].label_from_instance = _person_label
+        label_people(self.fields["requested_by"])
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

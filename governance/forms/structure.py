@@ -1,27 +1,11 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.forms import CrispyForm, CrispyModelForm, DateInput
+from governance.forms.fields import label_people
 from governance.models import Agency, Group, Membership, MembershipRole, Person
 from governance.services import structure as services
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class CrispyModelForm(forms.ModelForm):
-    submit_label = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
 
 
 class AgencyForm(CrispyModelForm):
@@ -51,7 +35,7 @@ class PersonForm(CrispyModelForm):
         if self.instance.pk:
             people = people.exclude(pk=self.instance.pk)
         self.fields["line_manager"].queryset = people
-        self.fields["line_manager"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
+        label_people(self.fields["line_manager"])
 
 
 class GroupForm(CrispyModelForm):
@@ -103,9 +87,8 @@ class MembershipForm(CrispyModelForm):
         self.instance.group = group
         people = Person.objects.active().select_related("agency")
         self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
         self.fields["deputy_for"].queryset = people
-        self.fields["deputy_for"].label_from_instance = lambda p: f"{p.name} ({p.agency.label})"
+        label_people(self.fields["person"], self.fields["deputy_for"])
         self.fields["agency"].queryset = Agency.objects.active()
         self.fields["agency"].required = False
         if not self.instance.pk:
@@ -133,11 +116,12 @@ class MembershipForm(CrispyModelForm):
         super()._post_clean()
 
 
-class MembershipEndForm(forms.Form):
+class MembershipEndForm(CrispyForm):
+    submit_label = "End membership"
+    submit_class = "btn-danger"
+
     end_date = forms.DateField(widget=DateInput(), help_text="The day the membership stopped.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("end_date", timezone.localdate())
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "End membership", css_class="btn-danger"))

@@ -44,7 +44,7 @@ def presences(*, attendance: Iterable[Attendance], items: Sequence[AgendaItem]) 
     An item's position is its index in agenda order (sort_key), so "left before
     item 5" excludes them from item 5 and every later item, sub-items included.
     """
-    position_of = {item.pk: index for index, item in enumerate(items)}
+    position_of: dict[int | None, int] = {item.pk: index for index, item in enumerate(items)}
     return [
         Presence(
             status=line.status,
@@ -188,6 +188,15 @@ def meeting_with_details(pk: int) -> Meeting:
     return Meeting.objects.select_related("group", "chair", "minute_taker", "minutes").get(pk=pk)
 
 
+def meeting_with_group(pk: int) -> Meeting:
+    return Meeting.objects.select_related("group").get(pk=pk)
+
+
+def agenda_item_with_meeting(pk: int, **filters) -> AgendaItem:
+    """An agenda item with its meeting and group (one query); `filters` narrow where it may be."""
+    return AgendaItem.objects.select_related("meeting__group").get(pk=pk, **filters)
+
+
 def agenda_items_for_page(*, meeting: Meeting) -> list[AgendaItem]:
     """Every item in printed order with what the page shows, prefetched (five queries)."""
     return list(
@@ -276,7 +285,7 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
 def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:
     """The agenda editing page: every item, with presenter, counts of papers and decisions,
     and whether it is the first or last among its siblings (for the up and down buttons)."""
-    items = list(
+    items: list[AgendaItem] = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("presenter", "reporting_group")
         .annotate(

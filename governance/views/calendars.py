@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -16,7 +15,7 @@ from governance.forms.papers import GroupFeedForm
 from governance.models import CalendarFeedToken
 from governance.selectors import calendars as selectors
 from governance.services import calendars as services
-from governance.views.access import check_perm
+from governance.views.access import check_perm, meeting_for_view
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # The secretariat looks after group feeds (the partnership's public diary of a group).
@@ -36,11 +35,10 @@ def _meeting_url(request):
 
 @require_GET
 def meeting_ics(request, pk):
-    meeting = selectors.meeting_for_calendar(pk)
-    check_perm(request.user, "governance.view_meeting", meeting)
+    meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_calendar)
     ics = meetings_calendar([meeting], name=str(meeting), meeting_url=_meeting_url(request))
-    day = timezone.localtime(meeting.starts_at).date()
-    return _ics_response(ics, f"{slugify(meeting.group.label)}-{day:%Y-%m-%d}.ics", attachment=True)
+    filename = f"{slugify(meeting.group.label)}-{meeting.local_date:%Y-%m-%d}.ics"
+    return _ics_response(ics, filename, attachment=True)
 
 
 @login_not_required

@@ -3,14 +3,13 @@ selector or a service, render. Login is required by middleware for every view.""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import apply_service_errors, paginate
 from governance.filters.meetings import MeetingFilter
 from governance.forms.meetings import (
     AgendaItemForm,
@@ -23,49 +22,18 @@ from governance.forms.meetings import (
 from governance.models import AgendaItem, Group, Meeting, MeetingStatus
 from governance.selectors import meetings as selectors
 from governance.services import meetings as services
-from governance.views.access import check_perm
-
-MEETINGS_CRUMB = ("Meetings", reverse_lazy("governance:meeting_list"))
-PAGE_SIZE = 25
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _meeting(pk: int, user, perm: str) -> Meeting:
-    """Fetch a meeting and check the user may `perm` it: 404 when missing, 403 when not allowed."""
-    try:
-        meeting = selectors.meeting_with_details(pk)
-    except Meeting.DoesNotExist:
-        raise Http404("No such meeting.") from None
-    check_perm(user, perm, meeting)
-    return meeting
-
-
-def _meeting_crumbs(meeting: Meeting, *, this_page: bool = False):
-    crumbs = [
-        MEETINGS_CRUMB,
-        (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
-    ]
-    if not this_page:
-        crumbs.append((f"{meeting.local_date:%-d %b %Y}", meeting.get_absolute_url()))
-    return crumbs
+from governance.views.access import (
+    MEETINGS_CRUMB,
+    agenda_item_for_edit,
+    group_for,
+    meeting_breadcrumbs,
+    meeting_for_edit,
+    meeting_for_view,
+)
 
 
 def _may_see_group_meetings(user, group: Group) -> bool:
     return user.has_perm("governance.view_meeting", Meeting(group=group))
-
-
-def _paginate(request, queryset):
-    page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page_obj, query.urlencode()
 
 
 # Lists -----------------------------------------------------------------------
@@ -78,7 +46,7 @@ def meeting_list(request):
     past = request.GET.get("when") == "past"
     meetings = selectors.meetings_for_list(user=request.user, past=past)
     meeting_filter = MeetingFilter(request.GET or None, queryset=meetings, user=request.user)
-    page_obj, querystring = _paginate(request, meeting_filter.qs)
+    page_obj, querystring = paginate(request, meeting_filter.qs)
     return render(
         request,
         "governance/meeting_list.html",
@@ -100,7 +68,7 @@ def group_meetings(request, pk):
         raise PermissionDenied
     past = request.GET.get("when") == "past"
     meetings = selectors.meetings_for_list(user=request.user, past=past).filter(group=group)
-    page_obj, querystring = _paginate(request, meetings)
+    page_obj, querystring = paginate(request, meetings)
     return render(
         request,
         "governance/meeting_list.html",
@@ -132,8 +100,7 @@ def _render_form(
 
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request, group_pk):
-    group = get_object_or_404(Group, pk=group_pk)
-    check_perm(request.user, "governance.schedule_meeting", group)
+    group = group_for(request, group_pk, "governance.schedule_meeting")
     form = MeetingForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -148,7 +115,7 @@ def meeting_schedule(request, group_pk):
                 minute_taker=data["minute_taker"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Scheduled: {meeting}. The standing items are on its agenda.")
             return redirect(meeting.get_absolute_url())
@@ -164,8 +131,7 @@ def meeting_schedule(request, group_pk):
 
 @require_http_methods(["GET", "POST"])
 def meeting_schedule_series(request, group_pk):
-    group = get_object_or_404(Group, pk=group_pk)
-    check_perm(request.user, "governance.schedule_meeting", group)
+    group = group_for(request, group_pk, "governance.schedule_meeting")
     form = MeetingSeriesForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -180,7 +146,7 @@ def meeting_schedule_series(request, group_pk):
                 online_link=data["online_link"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             dates = ", ".join(f"{m.local_date:%-d %b %Y}" for m in meetings)
             messages.success(request, f"Scheduled {len(meetings)} meetings of {group.label}: {dates}.")
@@ -197,7 +163,7 @@ def meeting_schedule_series(request, group_pk):
 
 @require_http_methods(["GET", "POST"])
 def meeting_reschedule(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     form = MeetingForm(request.POST or None, group=meeting.group, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -212,7 +178,7 @@ def meeting_reschedule(request, pk):
                 minute_taker=data["minute_taker"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Saved. The paper deadline and late papers were checked again.")
             return redirect(meeting.get_absolute_url())
@@ -221,19 +187,19 @@ def meeting_reschedule(request, pk):
         form,
         title=f"Change the meeting: {meeting}",
         cancel_url=meeting.get_absolute_url(),
-        breadcrumbs=_meeting_crumbs(meeting),
+        breadcrumbs=meeting_breadcrumbs(meeting),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     form = MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Cancelled: {meeting}. Members have been told.")
             return redirect(meeting.get_absolute_url())
@@ -242,13 +208,13 @@ def meeting_cancel(request, pk):
         form,
         title=f"Cancel the meeting: {meeting}",
         cancel_url=meeting.get_absolute_url(),
-        breadcrumbs=_meeting_crumbs(meeting),
+        breadcrumbs=meeting_breadcrumbs(meeting),
     )
 
 
 @require_POST
 def meeting_mark_held(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     try:
         services.meeting_mark_held(meeting=meeting)
     except ValidationError as error:
@@ -262,7 +228,7 @@ def meeting_mark_held(request, pk):
 
 
 def meeting_detail(request, pk):
-    meeting = _meeting(pk, request.user, "governance.view_meeting")
+    meeting = meeting_for_view(request, pk)
     page = selectors.meeting_page(meeting=meeting, user=request.user)
     user = request.user
     return render(
@@ -270,7 +236,7 @@ def meeting_detail(request, pk):
         "governance/meeting_detail.html",
         {
             "title": str(meeting),
-            "breadcrumbs": _meeting_crumbs(meeting, this_page=True),
+            "breadcrumbs": meeting_breadcrumbs(meeting, this_page=True),
             "meeting": meeting,
             "page": page,
             "can_manage": user.has_perm("governance.manage_meeting", meeting),
@@ -283,14 +249,14 @@ def meeting_detail(request, pk):
 
 
 def agenda_edit(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     items = selectors.agenda_for_edit(meeting=meeting)
     return render(
         request,
         "governance/agenda_edit.html",
         {
             "title": f"Agenda: {meeting}",
-            "breadcrumbs": _meeting_crumbs(meeting),
+            "breadcrumbs": meeting_breadcrumbs(meeting),
             "meeting": meeting,
             "items": items,
             "frozen": meeting.status != MeetingStatus.SCHEDULED,
@@ -310,7 +276,7 @@ def _item_arguments(data) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def agenda_item_add(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
     form = AgendaItemForm(request.POST or None, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -321,7 +287,7 @@ def agenda_item_add(request, pk):
                 meeting=meeting, parent=parent, **_item_arguments(form.cleaned_data)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Added item {item.number}: {item.title}.")
             return redirect("governance:agenda_edit", pk=meeting.pk)
@@ -331,28 +297,22 @@ def agenda_item_add(request, pk):
         title="Add an agenda item",
         cancel_url=reverse("governance:agenda_edit", args=[meeting.pk]),
         breadcrumbs=[
-            *_meeting_crumbs(meeting),
+            *meeting_breadcrumbs(meeting),
             ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
         ],
     )
 
 
-def _agenda_item(pk: int, user) -> AgendaItem:
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=pk)
-    check_perm(user, "governance.manage_meeting", item.meeting)
-    return item
-
-
 @require_http_methods(["GET", "POST"])
 def agenda_item_edit(request, pk):
-    item = _agenda_item(pk, request.user)
+    item = agenda_item_for_edit(request, pk)
     meeting = item.meeting
     form = AgendaItemForm(request.POST or None, meeting=meeting, item=item)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(item=item, **_item_arguments(form.cleaned_data))
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Saved item {item.number}.")
             return redirect("governance:agenda_edit", pk=meeting.pk)
@@ -362,7 +322,7 @@ def agenda_item_edit(request, pk):
         title=f"Change item {item.number}",
         cancel_url=reverse("governance:agenda_edit", args=[meeting.pk]),
         breadcrumbs=[
-            *_meeting_crumbs(meeting),
+            *meeting_breadcrumbs(meeting),
             ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
         ],
     )
@@ -370,7 +330,7 @@ def agenda_item_edit(request, pk):
 
 @require_POST
 def agenda_item_move(request, pk):
-    item = _agenda_item(pk, request.user)
+    item = agenda_item_for_edit(request, pk)
     try:
         services.agenda_item_move(item=item, direction=request.POST.get("direction", ""))
     except ValidationError as error:
@@ -380,7 +340,7 @@ def agenda_item_move(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def agenda_item_delete(request, pk):
-    item = _agenda_item(pk, request.user)
+    item = agenda_item_for_edit(request, pk)
     meeting = item.meeting
     if request.method == "POST":
         try:
@@ -396,7 +356,7 @@ def agenda_item_delete(request, pk):
         {
             "title": f"Delete item {item.number}?",
             "breadcrumbs": [
-                *_meeting_crumbs(meeting),
+                *meeting_breadcrumbs(meeting),
                 ("Agenda", reverse("governance:agenda_edit", args=[meeting.pk])),
             ],
             "item": item,
@@ -408,7 +368,7 @@ def agenda_item_delete(request, pk):
 
 @require_POST
 def agenda_standing_items_add(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     try:
         added = services.agenda_standing_items_add(meeting=meeting)
     except ValidationError as error:
@@ -423,7 +383,7 @@ def agenda_standing_items_add(request, pk):
 
 @require_POST
 def agenda_publish(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     try:
         services.agenda_publish(meeting=meeting)
     except ValidationError as error:
@@ -447,7 +407,7 @@ def _attendance_choices(meeting: Meeting, lines):
 
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     lines = services.attendance_prefill(meeting=meeting)
     items, item_choices, member_choices = _attendance_choices(meeting, lines)
     form_kwargs = {"item_choices": item_choices, "member_choices": member_choices}
@@ -462,7 +422,7 @@ def attendance_edit(request, pk):
             )
         except services.AttendanceLinesError as error:
             for index, line_error in error.line_errors.items():
-                _add_errors(formset.forms[index], line_error)
+                apply_service_errors(formset.forms[index], line_error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -474,7 +434,7 @@ def attendance_edit(request, pk):
         "governance/attendance_edit.html",
         {
             "title": f"Attendance: {meeting}",
-            "breadcrumbs": _meeting_crumbs(meeting),
+            "breadcrumbs": meeting_breadcrumbs(meeting),
             "meeting": meeting,
             "rows": list(zip(lines, formset.forms, strict=True)),
             "formset": formset,
@@ -502,7 +462,7 @@ def _line_arguments(data, people, item_by_pk) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def attendance_add(request, pk):
-    meeting = _meeting(pk, request.user, "governance.manage_meeting")
+    meeting = meeting_for_edit(request, pk)
     listed = [line.person.pk for line in services.attendance_prefill(meeting=meeting)]
     form = AttendanceAddForm(request.POST or None, meeting=meeting, listed_person_ids=listed)
     if request.method == "POST" and form.is_valid():
@@ -516,7 +476,7 @@ def attendance_add(request, pk):
                     deputy_for=data["deputy_for"],
                 )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Added {data['person']} to the attendance.")
             return redirect("governance:attendance_edit", pk=meeting.pk)
@@ -526,7 +486,7 @@ def attendance_add(request, pk):
         title="Add someone to the attendance",
         cancel_url=reverse("governance:attendance_edit", args=[meeting.pk]),
         breadcrumbs=[
-            *_meeting_crumbs(meeting),
+            *meeting_breadcrumbs(meeting),
             ("Attendance", reverse("governance:attendance_edit", args=[meeting.pk])),
         ],
     )

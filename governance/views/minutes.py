@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.pdf import pdf_response, render_pdf
+from core.views import apply_service_errors, paginate
 from governance.filters.minutes import MinutesFilter
 from governance.forms.minutes import (
     AmendmentFormSet,
@@ -21,30 +21,18 @@ from governance.forms.minutes import (
 )
 from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesStatus
 from governance.selectors import minutes as selectors
-from governance.selectors.meetings import item_quoracy
+from governance.selectors.meetings import item_quoracy, meeting_with_group
 from governance.services import minutes as services
-from governance.views.access import check_perm
+from governance.views.access import agenda_item_for_edit, check_perm, meeting_for_edit
 
 MINUTES_CRUMB_LABEL = "Minutes"
 
 
-def _reverse_or_none(name: str, *args) -> str | None:
-    """A route another part of the product provides, or None while it does not exist yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def _meeting_url(meeting: Meeting) -> str | None:
-    return _reverse_or_none("governance:meeting_detail", meeting.pk)
-
-
 def _breadcrumbs(meeting: Meeting, *extra):
-    crumbs = [(MINUTES_CRUMB_LABEL, reverse("governance:minutes_list"))]
-    meeting_url = _meeting_url(meeting)
-    if meeting_url:
-        crumbs.append((str(meeting), meeting_url))
+    crumbs = [
+        (MINUTES_CRUMB_LABEL, reverse("governance:minutes_list")),
+        (str(meeting), meeting.get_absolute_url()),
+    ]
     return crumbs + list(extra)
 
 
@@ -52,25 +40,13 @@ def _get_meeting(pk) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
 
 
-def _get_item(pk) -> AgendaItem:
-    return get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=pk)
-
-
-def _error_messages(error: ValidationError) -> list[str]:
-    return error.messages
+def _meeting_for_edit(request, pk) -> Meeting:
+    return meeting_for_edit(request, pk, fetch=meeting_with_group)
 
 
 def _report(request, error: ValidationError) -> None:
-    for message in _error_messages(error):
+    for message in error.messages:
         messages.error(request, message)
-
-
-def _add_form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # The minutes list and page --------------------------------------------------
@@ -80,9 +56,7 @@ def _add_form_errors(form, error: ValidationError) -> None:
 def minutes_list(request):
     check_perm(request.user, "governance.view_partnership")
     minutes_filter = MinutesFilter(request.GET, queryset=selectors.minutes_visible_to(request.user))
-    page_obj = Paginator(minutes_filter.qs, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page_obj, querystring = paginate(request, minutes_filter.qs)
     return render(
         request,
         "governance/minutes_list.html",
@@ -90,7 +64,7 @@ def minutes_list(request):
             "title": "Minutes",
             "filter": minutes_filter,
             "page_obj": page_obj,
-            "querystring": query.urlencode(),
+            "querystring": querystring,
         },
     )
 
@@ -129,7 +103,7 @@ def minutes_detail(request, meeting_pk):
             "meeting": document.meeting,
             "published_version": published_version,
             "can_manage": can_manage,
-            "meeting_url": _meeting_url(meeting),
+            "meeting_url": meeting.get_absolute_url(),
         },
     )
 
@@ -149,8 +123,7 @@ def minutes_pdf(request, meeting_pk):
 
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request, meeting_pk):
-    meeting = _get_meeting(meeting_pk)
-    check_perm(request.user, "governance.manage_meeting", meeting)
+    meeting = _meeting_for_edit(request, meeting_pk)
     document = selectors.minutes_document(
         meeting=meeting, include_confidential=True, with_actions_reviewed=False
     )
@@ -165,14 +138,14 @@ def minutes_edit(request, meeting_pk):
             try:
                 services.minutes_update_items(meeting=meeting, discussions=form.discussions())
             except ValidationError as error:
-                _add_form_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, "Saved the minutes.")
                 return redirect("governance:minutes_edit", meeting.pk)
     group = meeting.group
     action_create_url = None
     if request.user.has_perm("governance.record_action", group):
-        action_create_url = _reverse_or_none("governance:action_create", group.pk)
+        action_create_url = reverse("governance:action_create", args=[group.pk])
     entries = [
         {
             "entry": entry,
@@ -195,7 +168,7 @@ def minutes_edit(request, meeting_pk):
             "entries": entries,
             "action_create_url": action_create_url,
             "approval_items": selectors.approval_items_for(minutes=minutes) if minutes else [],
-            "meeting_url": _meeting_url(meeting),
+            "meeting_url": meeting.get_absolute_url(),
         },
     )
 
@@ -208,8 +181,7 @@ def _decision_form(item: AgendaItem, data=None) -> DecisionForm:
 
 @require_POST
 def minutes_circulate(request, meeting_pk):
-    meeting = _get_meeting(meeting_pk)
-    check_perm(request.user, "governance.manage_meeting", meeting)
+    meeting = _meeting_for_edit(request, meeting_pk)
     try:
         minutes = services.minutes_start(meeting=meeting)
         services.minutes_circulate(minutes=minutes, circulated_by=request.user)
@@ -222,8 +194,7 @@ def minutes_circulate(request, meeting_pk):
 
 @require_POST
 def minutes_publish(request, meeting_pk):
-    meeting = _get_meeting(meeting_pk)
-    check_perm(request.user, "governance.manage_meeting", meeting)
+    meeting = _meeting_for_edit(request, meeting_pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
     try:
         services.minutes_publish(minutes=minutes, published_by=request.user)
@@ -239,9 +210,8 @@ def minutes_publish(request, meeting_pk):
 @require_http_methods(["GET", "POST"])
 def minutes_approve(request, item_pk):
     """Approve earlier minutes under this later meeting's "minutes of the previous meeting" item."""
-    at_item = _get_item(item_pk)
+    at_item = agenda_item_for_edit(request, item_pk)
     at_meeting = at_item.meeting
-    check_perm(request.user, "governance.manage_meeting", at_meeting)
     candidates = selectors.minutes_awaiting_approval(at_item=at_item)
     chosen = request.POST.get("minutes") or request.GET.get("minutes")
     minutes = next((m for m in candidates if str(m.pk) == chosen), candidates[0] if candidates else None)
@@ -274,7 +244,7 @@ def minutes_approve(request, item_pk):
                 minutes=minutes, at_item=at_item, amendments=changes, approved_by=request.user
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            apply_service_errors(form, error)
         else:
             how = (
                 f"with {len(changes)} amendment{'s' if len(changes) != 1 else ''}"
@@ -302,8 +272,7 @@ def minutes_approve(request, item_pk):
 @require_http_methods(["GET", "POST"])
 def minutes_amend(request, meeting_pk):
     """A further, attributed amendment to minutes already approved."""
-    meeting = _get_meeting(meeting_pk)
-    check_perm(request.user, "governance.manage_meeting", meeting)
+    meeting = _meeting_for_edit(request, meeting_pk)
     minutes = get_object_or_404(Minutes, meeting=meeting, status=MinutesStatus.APPROVED)
     items = AgendaItem.objects.filter(meeting=meeting).order_by("sort_key")
     form = FurtherAmendmentForm(request.POST or None, items=items, people=people_for_meeting(meeting))
@@ -317,7 +286,7 @@ def minutes_amend(request, meeting_pk):
                 recorded_by=request.user,
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Recorded the amendment; the history keeps the original wording.")
             return redirect("governance:minutes_detail", meeting.pk)
@@ -342,9 +311,8 @@ def minutes_amend(request, meeting_pk):
 
 @require_http_methods(["GET", "POST"])
 def decision_create(request, item_pk):
-    item = _get_item(item_pk)
+    item = agenda_item_for_edit(request, item_pk)
     meeting = item.meeting
-    check_perm(request.user, "governance.manage_meeting", meeting)
     form = _decision_form(item, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -355,7 +323,7 @@ def decision_create(request, item_pk):
                 recorded_by=request.user,
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            apply_service_errors(form, error)
         else:
             if decision.needs_ratification:
                 messages.warning(
@@ -384,9 +352,8 @@ def decision_create(request, item_pk):
 @require_http_methods(["GET", "POST"])
 def decision_ratify(request, item_pk):
     """Decisions awaiting ratification, ratified one at a time at this (later) meeting's item."""
-    at_item = _get_item(item_pk)
+    at_item = agenda_item_for_edit(request, item_pk)
     meeting = at_item.meeting
-    check_perm(request.user, "governance.manage_meeting", meeting)
     if request.method == "POST":
         decision = get_object_or_404(
             Decision.objects.select_related("agenda_item__meeting"),

@@ -9,62 +9,34 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.pdf import pdf_response
+from core.views import apply_service_errors
 from governance.agenda_pack import build_agenda_pack, pack_filename
 from governance.forms.papers import AcceptLatePaperForm, PaperForm, PaperReplaceForm
 from governance.models import Meeting
-from governance.permissions import (
-    may_change_paper,
-    may_download_pack,
-    may_download_paper,
-    may_see_item,
-    may_submit_paper,
-)
+from governance.permissions import may_change_paper, may_download_pack, may_download_paper, may_submit_paper
 from governance.selectors import papers as selectors
 from governance.services import papers as services
-from governance.views.access import check_perm
+from governance.views.access import (
+    agenda_item_for_papers,
+    check_perm,
+    meeting_breadcrumbs,
+    meeting_for_view,
+    paper_for_view,
+)
 
 
 def _papers_url(meeting: Meeting) -> str:
     return reverse("governance:meeting_papers", args=[meeting.pk])
 
 
-def meeting_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
-    """The same trail as the meeting pages: Meetings, the group, the meeting's date."""
-    return [
-        ("Meetings", reverse("governance:meeting_list")),
-        (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
-        (f"{meeting.local_date:%-d %b %Y}", meeting.get_absolute_url()),
-    ]
-
-
 def _papers_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
     return [*meeting_breadcrumbs(meeting), ("Papers", _papers_url(meeting))]
 
 
-def _report_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _paper_for(request, pk):
-    """The paper, its item and meeting: 404 if the user may not see it at all."""
-    paper = selectors.paper_for_download(pk)
-    item = paper.agenda_item
-    meeting = item.meeting
-    check_perm(request.user, "governance.view_meeting", meeting)
-    if not may_see_item(request.user, item, meeting):
-        raise Http404("No such paper.")
-    return paper, item, meeting
-
-
 @require_GET
 def meeting_papers(request, pk):
-    meeting = selectors.meeting_for_papers(pk)
+    meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_papers)
     user = request.user
-    check_perm(user, "governance.view_meeting", meeting)
     papers = selectors.meeting_papers(
         meeting=meeting, include_confidential=user.has_perm("governance.view_confidential_items", meeting)
     )
@@ -90,12 +62,9 @@ def meeting_papers(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def paper_upload(request, meeting_pk, item_pk):
-    item = selectors.agenda_item_for_papers(meeting_pk=meeting_pk, item_pk=item_pk)
+    item = agenda_item_for_papers(request, meeting_pk, item_pk)
     meeting = item.meeting
     user = request.user
-    check_perm(user, "governance.view_meeting", meeting)
-    if not may_see_item(user, item, meeting):
-        raise Http404("No such agenda item.")
     if not may_submit_paper(user, meeting):
         raise PermissionDenied
     person = getattr(user, "person", None)
@@ -110,7 +79,7 @@ def paper_upload(request, meeting_pk, item_pk):
                 submitted_by=user,
             )
         except ValidationError as error:
-            _report_errors(form, error)
+            apply_service_errors(form, error)
         else:
             if paper.is_late:
                 messages.warning(
@@ -139,7 +108,7 @@ def paper_upload(request, meeting_pk, item_pk):
 
 @require_http_methods(["GET", "POST"])
 def paper_replace(request, pk):
-    paper, item, meeting = _paper_for(request, pk)
+    paper, item, meeting = paper_for_view(request, pk)
     if not may_change_paper(request.user, paper, meeting):
         raise PermissionDenied
     form = PaperReplaceForm(request.POST or None, request.FILES or None)
@@ -149,7 +118,7 @@ def paper_replace(request, pk):
                 paper=paper, uploaded_file=form.cleaned_data["file"], submitted_by=request.user
             )
         except ValidationError as error:
-            _report_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Replaced “{paper.title}” with the new version.")
             return redirect(_papers_url(meeting))
@@ -172,7 +141,7 @@ def paper_replace(request, pk):
 
 @require_POST
 def paper_withdraw(request, pk):
-    paper, _item, meeting = _paper_for(request, pk)
+    paper, _item, meeting = paper_for_view(request, pk)
     if not may_change_paper(request.user, paper, meeting):
         raise PermissionDenied
     title = paper.title
@@ -187,7 +156,7 @@ def paper_withdraw(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def paper_accept_late(request, pk):
-    paper, item, meeting = _paper_for(request, pk)
+    paper, item, meeting = paper_for_view(request, pk)
     check_perm(request.user, "governance.manage_meeting", meeting)
     form = AcceptLatePaperForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +165,7 @@ def paper_accept_late(request, pk):
                 paper=paper, reason=form.cleaned_data["reason"], accepted_by=request.user
             )
         except ValidationError as error:
-            _report_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request, f"Accepted the late paper “{paper.title}”: it is now in the agenda pack."
@@ -220,7 +189,7 @@ def paper_accept_late(request, pk):
 
 @require_GET
 def paper_download(request, pk):
-    paper, _item, meeting = _paper_for(request, pk)
+    paper, _item, meeting = paper_for_view(request, pk)
     if not may_download_paper(request.user, paper, meeting):
         raise PermissionDenied
     try:
@@ -234,9 +203,8 @@ def paper_download(request, pk):
 
 @require_GET
 def agenda_pack(request, pk):
-    meeting = selectors.meeting_for_papers(pk)
+    meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_papers)
     user = request.user
-    check_perm(user, "governance.view_meeting", meeting)
     if not may_download_pack(user, meeting):
         raise Http404("The agenda pack is available once the agenda is published.")
     pdf = build_agenda_pack(

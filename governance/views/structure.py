@@ -10,6 +10,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.views import querystring_without, save_through_service
 from governance.filters.structure import PersonFilter
 from governance.forms.structure import (
     AgencyForm,
@@ -22,21 +23,7 @@ from governance.forms.structure import (
 from governance.models import Agency, Group, Membership, Person
 from governance.selectors import structure as selectors
 from governance.services import structure as services
-from governance.views.access import AGENCIES_CRUMB, PEOPLE_CRUMB, STRUCTURE_CRUMB, check_perm
-
-
-def save_through_service(form, save) -> bool:
-    """Call a service with the form's instance; report its validation errors on the form."""
-    try:
-        save(form.instance)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    return True
+from governance.views.access import AGENCIES_CRUMB, PEOPLE_CRUMB, STRUCTURE_CRUMB, check_perm, group_for
 
 
 class PartnershipViewMixin(PermissionRequiredMixin):
@@ -112,10 +99,9 @@ class PersonDirectoryView(PartnershipViewMixin, FilterView):
         return selectors.people_directory()
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # Paged by FilterView (a page number out of range is a 404 here), linked by the partial.
         return super().get_context_data(
-            querystring=query.urlencode(),
+            querystring=querystring_without(self.request, "page"),
             can_manage=self.request.user.has_perm("governance.manage_structure"),
             **kwargs,
         )
@@ -215,8 +201,7 @@ def group_edit(request, pk=None):
 
 @require_http_methods(["GET", "POST"])
 def group_remit_edit(request, pk):
-    group = get_object_or_404(Group, pk=pk)
-    check_perm(request.user, "governance.edit_group_remit", group)
+    group = group_for(request, pk, "governance.edit_group_remit")
     form = GroupRemitForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
 

@@ -94,11 +94,13 @@ class ActionLog:
     def outstanding_count(self) -> int:
         if self._outstanding_count is None:
             self._count_parts()
+        assert self._outstanding_count is not None  # counted by _count_parts()
         return self._outstanding_count
 
     def count(self) -> int:
         if self._count is None:
             self._count_parts()
+        assert self._count is not None  # counted by _count_parts()
         return self._count
 
     def __len__(self) -> int:
@@ -109,7 +111,7 @@ class ActionLog:
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
         split = self.outstanding_count()
-        ids = []
+        ids: list[int] = []
         if start < split:
             ids += self.outstanding.values_list("pk", flat=True)[start : min(stop, split)]
         if stop > split:

@@ -210,10 +210,8 @@ def minutes_document(
     A fixed number of queries whatever the number of items, attendees,
     decisions, actions and amendments.
     """
-    meeting = (
-        Meeting.objects.select_related("group", "chair__agency", "minute_taker__agency")
-        .filter(pk=meeting.pk)
-        .first()
+    meeting = Meeting.objects.select_related("group", "chair__agency", "minute_taker__agency").get(
+        pk=meeting.pk
     )
     minutes = (
         Minutes.objects.filter(meeting=meeting).select_related("approved_at_item__meeting__group").first()

@@ -3,20 +3,22 @@ from django.core import mail
 
 from governance.tests.factories import PersonFactory
 from notifications.models import Notification, NotificationState
+from notifications.registry import Message
 from notifications.services import notification_claim, notify
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("testapp")]
 
 
 def _notify(people, occasion=""):
     return notify(
-        recipients=people,
-        kind="agenda_published",
-        subject_ref="meeting:1",
-        subject="Agenda published: Board 18 Dec 2019",
-        body="The agenda is ready.",
-        url="/meetings/1/",
-        occasion=occasion,
+        Message(
+            recipients=people,
+            kind="note",
+            subject_ref="meeting:1",
+            context={"subject": "Agenda published: Board 18 Dec 2019", "body": "The agenda is ready."},
+            url="/meetings/1/",
+            occasion=occasion,
+        )
     )
 
 

@@ -12,6 +12,7 @@ from governance.tests.factories import PersonFactory
 from governance.tests.helpers_reminders import london
 from notifications import services as notifications
 from notifications.models import Delivery, Notification, NotificationState
+from notifications.registry import Message
 from notifications.services import (
     digests_send,
     notification_claim,
@@ -23,20 +24,21 @@ from notifications.services import (
 )
 from notifications.tasks import send_notification_email
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("testapp")]
 
 MORNING = london(2026, 3, 12, 6, 0)
 
 
-def _notify(person, kind="action_due_soon", ref="action:1", occasion=""):
+def _notify(person, kind="note", ref="action:1", occasion=""):
     return notify(
-        recipients=[person],
-        kind=kind,
-        subject_ref=ref,
-        subject=f"About {ref}",
-        body=f"Something about {ref}.",
-        url="/actions/1/",
-        occasion=occasion,
+        Message(
+            recipients=[person],
+            kind=kind,
+            subject_ref=ref,
+            context={"subject": f"About {ref}", "body": f"Something about {ref}."},
+            url="/actions/1/",
+            occasion=occasion,
+        )
     )
 
 
@@ -52,25 +54,25 @@ def test_with_no_preference_a_notification_is_emailed_straight_away(django_captu
 
 def test_in_app_only_sends_no_email_but_keeps_the_notification(django_capture_on_commit_callbacks):
     person = PersonFactory()
-    notification_preferences_set(person=person, deliveries={"action_due_soon": Delivery.IN_APP})
+    notification_preferences_set(person=person, deliveries={"note": Delivery.IN_APP})
     with django_capture_on_commit_callbacks(execute=True):
         _notify(person)
-        _notify(person, kind="agenda_published", ref="meeting:1")  # another kind: still e-mailed
-    assert Notification.objects.get(kind="action_due_soon").state == NotificationState.IN_APP
+        _notify(person, kind="other_note", ref="meeting:1")  # another kind: still e-mailed
+    assert Notification.objects.get(kind="note").state == NotificationState.IN_APP
     assert [message.subject for message in mail.outbox] == ["About meeting:1"]
 
 
 def test_a_digest_preference_holds_the_email_for_the_daily_digest(django_capture_on_commit_callbacks):
     person = PersonFactory(email="olive.owner@school.example.org")
     notification_preferences_set(
-        person=person, deliveries={"action_due_soon": Delivery.DIGEST, "paper_reminder": Delivery.DIGEST}
+        person=person, deliveries={"note": Delivery.DIGEST, "other_note": Delivery.DIGEST}
     )
     with (
         time_machine.travel(london(2026, 3, 11, 15), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         _notify(person, ref="action:1")
-        _notify(person, kind="paper_reminder", ref="agenda_item:4")
+        _notify(person, kind="other_note", ref="agenda_item:4")
     assert not mail.outbox
     assert set(Notification.objects.values_list("state", flat=True)) == {NotificationState.DIGEST}
 
@@ -91,7 +93,7 @@ def test_a_digest_preference_holds_the_email_for_the_daily_digest(django_capture
 
 def test_what_arrives_after_todays_digest_waits_for_tomorrows(django_capture_on_commit_callbacks):
     person = PersonFactory()
-    notification_preferences_set(person=person, deliveries={"action_due_soon": Delivery.DIGEST})
+    notification_preferences_set(person=person, deliveries={"note": Delivery.DIGEST})
     with time_machine.travel(london(2026, 3, 11, 15), tick=False):
         _notify(person, ref="action:1")
     with django_capture_on_commit_callbacks(execute=True):
@@ -110,7 +112,7 @@ def test_preferences_reject_unknown_kinds_and_deliveries():
     with pytest.raises(ValidationError):
         notification_preferences_set(person=person, deliveries={"made_up": Delivery.DIGEST})
     with pytest.raises(ValidationError):
-        notification_preferences_set(person=person, deliveries={"action_due_soon": "carrier pigeon"})
+        notification_preferences_set(person=person, deliveries={"note": "carrier pigeon"})
 
 
 # Retries ----------------------------------------------------------------------------

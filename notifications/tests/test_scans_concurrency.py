@@ -13,11 +13,12 @@ from django.core import mail
 from django.db import connection, transaction
 
 from conftest import skip_or_fail
-from governance import scans
 from governance.tests.factories import GroupFactory, PersonFactory
 from governance.tests.helpers_reminders import london, make_action
+from notifications import scanning
 from notifications import services as notifications
 from notifications.models import Notification, NotificationState
+from notifications.registry import Message
 from notifications.services import notification_claim, notify
 from notifications.tasks import send_notification_email
 
@@ -65,18 +66,18 @@ def test_two_scans_at_once_send_each_reminder_once(monkeypatch):
     # Both scans look for what is already recorded before either records anything, and
     # notify's own check is blinded, so both really do try to insert the same keys.
     barrier = threading.Barrier(2, timeout=30)
-    real_existing_keys = scans.existing_keys
+    real_existing_keys = scanning.existing_keys
 
     def look_together(keys):
         found = real_existing_keys(keys)
         barrier.wait()
         return found
 
-    monkeypatch.setattr(scans, "existing_keys", look_together)
+    monkeypatch.setattr(scanning, "existing_keys", look_together)
     monkeypatch.setattr(notifications, "existing_keys", lambda keys: set())
 
     with time_machine.travel(THURSDAY, tick=False):
-        counts = _in_threads(scans.reminders_scan, scans.reminders_scan)
+        counts = _in_threads(scanning.scans_run, scanning.scans_run)
 
     assert sorted(count["action_reminders"] for count in counts) == [0, expected]
     assert Notification.objects.count() == expected
@@ -85,14 +86,16 @@ def test_two_scans_at_once_send_each_reminder_once(monkeypatch):
     assert len({(message.to[0], message.subject) for message in mail.outbox}) == expected
 
 
+@pytest.mark.usefixtures("testapp")
 def test_two_workers_given_the_same_email_send_it_once():
     with transaction.atomic():
         [notification] = notify(
-            recipients=[PersonFactory()],
-            kind="action_due_today",
-            subject_ref="action:1",
-            subject="Due",
-            body=".",
+            Message(
+                recipients=[PersonFactory()],
+                kind="note",
+                subject_ref="action:1",
+                context={"subject": "Due", "body": "."},
+            )
         )
     mail.outbox.clear()
     Notification.objects.filter(pk=notification.pk).update(state=NotificationState.PENDING, sent_at=None)
@@ -129,20 +132,22 @@ def test_a_claim_skips_a_row_another_worker_has_locked():
     assert notification.state == NotificationState.PENDING
 
 
+@pytest.mark.usefixtures("testapp")
 def test_two_digest_runs_at_once_send_one_digest():
     from notifications.models import Delivery
     from notifications.services import digests_send, notification_preferences_set
 
     person = PersonFactory()
-    notification_preferences_set(person=person, deliveries={"action_due_soon": Delivery.DIGEST})
+    notification_preferences_set(person=person, deliveries={"note": Delivery.DIGEST})
     with time_machine.travel(london(2026, 3, 11, 15), tick=False):
         for number in range(3):
             notify(
-                recipients=[person],
-                kind="action_due_soon",
-                subject_ref=f"action:{number}",
-                subject=f"Action {number} is due soon",
-                body=".",
+                Message(
+                    recipients=[person],
+                    kind="note",
+                    subject_ref=f"action:{number}",
+                    context={"subject": f"Action {number} is due soon", "body": "."},
+                )
             )
     with time_machine.travel(london(2026, 3, 12, 7, 5), tick=False):
         built = _in_threads(digests_send, digests_send)

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from notifications.kinds import KINDS
+from governance.notifications import KINDS
 from notifications.models import Delivery, Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db

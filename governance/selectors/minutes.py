@@ -36,6 +36,7 @@ from governance.permissions import (
     member_group_ids,
 )
 from governance.quoracy import Quoracy
+from governance.selectors.actions import actions_reviewed_at
 from governance.selectors.meetings import item_quoracy, meeting_quoracy
 
 FULL = "full"
@@ -193,13 +194,9 @@ def _attendance_lines(meeting: Meeting, attendance: list[Attendance]) -> dict[st
     return groups
 
 
-def actions_reviewed(meeting: Meeting) -> list:
-    """The action log reviewed at the meeting, from the action log's own selector when it exists."""
-    try:
-        from governance.selectors.actions import actions_reviewed_at
-    except ImportError:
-        return []
-    return list(actions_reviewed_at(meeting))
+def actions_reviewed(meeting: Meeting) -> list[Action]:
+    """The action log reviewed at the meeting, from the action log's own selector."""
+    return actions_reviewed_at(meeting)
 
 
 def minutes_document(

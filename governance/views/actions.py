@@ -1,49 +1,42 @@
 """Pages of the action log. Thin: check permission, call a selector or a service, render.
 Login is required by middleware for every view."""
 
-import csv
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.exports import csv_response, xlsx_response
+from core.views import apply_service_errors, paginate, querystring_without
 from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
 from governance.selectors import actions as selectors_actions
 from governance.services import actions as services
-from governance.views.access import STRUCTURE_CRUMB, check_perm
+from governance.views.access import (
+    STRUCTURE_CRUMB,
+    action_for_hand_over,
+    action_for_update,
+    action_for_view,
+    check_perm,
+    group_for,
+    group_for_actions,
+    meeting_for_action_review,
+)
 
-PAGE_SIZE = 25
 PRINT_LIMIT = 500
 
 
 def _person(user):
     return getattr(user, "person", None) if user.is_authenticated else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _meeting_url(meeting: Meeting) -> str:
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:  # the meetings pages are routed by their own module
-        return ""
 
 
 def _group_crumbs(group: Group) -> list[tuple[str, str]]:
@@ -52,19 +45,6 @@ def _group_crumbs(group: Group) -> list[tuple[str, str]]:
 
 def _log_crumbs(group: Group) -> list[tuple[str, str]]:
     return [*_group_crumbs(group), ("Action log", reverse("governance:action_log", args=[group.pk]))]
-
-
-def _querystring(request, drop=("page",)) -> str:
-    query = request.GET.copy()
-    for key in drop:
-        query.pop(key, None)
-    return query.urlencode()
-
-
-def _viewable_group(request, group_pk: int) -> Group:
-    group = get_object_or_404(Group, pk=group_pk)
-    check_perm(request.user, "governance.view_actions", group)
-    return group
 
 
 def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
@@ -85,12 +65,11 @@ def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
 
 @require_GET
 def action_log(request, group_pk):
-    group = _viewable_group(request, group_pk)
+    group = group_for_actions(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
-    page_obj = Paginator(_action_log(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj, querystring = paginate(request, _action_log(filterset))
     rows = selectors_actions.decorate(page_obj.object_list, today=today)
-    querystring = _querystring(request)
     return render(
         request,
         "governance/action_log.html",
@@ -156,87 +135,29 @@ def _export_filename(group: Group, today: datetime.date, extension: str) -> str:
     return f"action-log-{slugify(group.label)}-{today:%Y-%m-%d}.{extension}"
 
 
-def _csv_safe(value) -> str:
-    """Dates as dd/mm/yyyy; text that a spreadsheet would run as a formula is quoted (OWASP)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @require_GET
 def action_log_csv(request, group_pk):
-    group = _viewable_group(request, group_pk)
+    group = group_for_actions(request, group_pk)
     today = timezone.localdate()
-    filterset = _log_filter(request, group, today)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # a byte-order mark, so Excel reads the file as UTF-8
-        yield writer.writerow(EXPORT_HEADERS)
-        for row in _export_rows(filterset, today):
-            yield writer.writerow([_csv_safe(value) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(group, today, "csv")}"'
-    return response
+    rows = _export_rows(_log_filter(request, group, today), today)
+    return csv_response(EXPORT_HEADERS, rows, filename=_export_filename(group, today, "csv"))
 
 
 @require_GET
 def action_log_xlsx(request, group_pk):
-    from io import BytesIO
-
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    group = _viewable_group(request, group_pk)
+    group = group_for_actions(request, group_pk)
     today = timezone.localdate()
-    filterset = _log_filter(request, group, today)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Action log")
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in EXPORT_HEADERS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in _export_rows(filterset, today):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, datetime.date):
-                cell.number_format = "DD/MM/YYYY"
-            elif isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    rows = _export_rows(_log_filter(request, group, today), today)
+    return xlsx_response(
+        EXPORT_HEADERS, rows, filename=_export_filename(group, today, "xlsx"), sheet_title="Action log"
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(group, today, "xlsx")}"'
-    return response
 
 
 @require_GET
 def action_log_print(request, group_pk):
     """The log laid out as the minutes quote it (seed 003): 'Action No 15 (23.10.19 ref 4.1)',
     the action in italics, owners' initials at the side, updates in bold."""
-    group = _viewable_group(request, group_pk)
+    group = group_for_actions(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
     rows = selectors_actions.decorate(
@@ -250,7 +171,7 @@ def action_log_print(request, group_pk):
         "truncated": len(rows) > PRINT_LIMIT,
         "print_limit": PRINT_LIMIT,
         "today": today,
-        "log_url": reverse("governance:action_log", args=[group.pk]) + (f"?{_querystring(request)}"),
+        "log_url": reverse("governance:action_log", args=[group.pk]) + f"?{querystring_without(request)}",
         "for_pdf": request.GET.get("format") == "pdf",
     }
     if context["for_pdf"]:
@@ -281,8 +202,7 @@ def _safe_next(request) -> str:
 @require_http_methods(["GET", "POST"])
 def action_create(request, group_pk):
     """Record an action for a group, or (with ?item=<agenda item>) as agreed at a meeting item."""
-    group = get_object_or_404(Group, pk=group_pk)
-    check_perm(request.user, "governance.record_action", group)
+    group = group_for(request, group_pk, "governance.record_action")
     item = None
     if request.GET.get("item"):
         try:
@@ -308,16 +228,14 @@ def action_create(request, group_pk):
                 recorded_by=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             where = f" ({action.reference})" if action.reference else ""
             messages.success(request, f"Recorded action {action.number}{where} in the {group.label} log.")
             return redirect(_safe_next(request) or action.get_absolute_url())
     crumbs = _log_crumbs(group)
     if item is not None:
-        meeting_url = _meeting_url(item.meeting)
-        if meeting_url:
-            crumbs.append((str(item.meeting), meeting_url))
+        crumbs.append((str(item.meeting), item.meeting.get_absolute_url()))
         title = f"Record an action at item {item.number}: {item.title}"
     else:
         title = f"Record an action for {group.name}"
@@ -332,30 +250,13 @@ def action_create(request, group_pk):
             "item": item,
             "next": _safe_next(request),
             "cancel_url": _safe_next(request)
-            or (item and _meeting_url(item.meeting))
+            or (item and item.meeting.get_absolute_url())
             or reverse("governance:action_log", args=[group.pk]),
         },
     )
 
 
 # One action: its trail, an update, a hand-over --------------------------------------------
-
-
-def _action_or_404(request, pk: int) -> Action:
-    """The action, or 404 when it does not exist or its source hides it from the user."""
-    try:
-        return selectors_actions.action_for_detail(pk, user=request.user)
-    except Action.DoesNotExist as error:
-        raise Http404 from error
-
-
-def _check_can_view_action(user, action: Action) -> None:
-    # An owner always sees their own action, even without a role in the partnership.
-    if not (
-        user.has_perm("governance.view_actions", action.group)
-        or user.has_perm("governance.update_action", action)
-    ):
-        raise PermissionDenied
 
 
 def _render_detail(request, action: Action, *, update_form=None, handover_form=None, status=200):
@@ -382,7 +283,7 @@ def _render_detail(request, action: Action, *, update_form=None, handover_form=N
             "breadcrumbs": _log_crumbs(action.group),
             "action": action,
             "source_url": selectors_actions.source_url(action),
-            "origin_meeting_url": _meeting_url(action.origin_meeting) if action.origin_meeting else "",
+            "origin_meeting_url": action.origin_meeting.get_absolute_url() if action.origin_meeting else "",
             "update_form": update_form if can_update else None,
             "handover_form": handover_form if can_hand_over else None,
             "today": today,
@@ -393,22 +294,19 @@ def _render_detail(request, action: Action, *, update_form=None, handover_form=N
 
 @require_GET
 def action_detail(request, pk):
-    action = _action_or_404(request, pk)
-    _check_can_view_action(request.user, action)
+    action = action_for_view(request, pk)
     return _render_detail(request, action)
 
 
 @require_POST
 def action_update(request, pk):
-    action = _action_or_404(request, pk)
-    _check_can_view_action(request.user, action)
-    check_perm(request.user, "governance.update_action", action)
+    action = action_for_update(request, pk)
     form = ActionUpdateForm(request.POST, action=action)
     if form.is_valid():
         try:
             services.action_update(action=action, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Posted an update to action {action.number}.")
             return redirect(_safe_next(request) or action.get_absolute_url())
@@ -417,9 +315,7 @@ def action_update(request, pk):
 
 @require_POST
 def action_hand_over(request, pk):
-    action = _action_or_404(request, pk)
-    _check_can_view_action(request.user, action)
-    check_perm(request.user, "governance.hand_over_action", action)
+    action = action_for_hand_over(request, pk)
     form = ActionHandOverForm(request.POST, action=action)
     if form.is_valid():
         old_group, old_number = action.group, action.number
@@ -431,7 +327,7 @@ def action_hand_over(request, pk):
                 handed_by=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -450,7 +346,7 @@ def my_actions(request):
     today = timezone.localdate()
     person = _person(request.user)
     actions = selectors_actions.my_actions(person=person, today=today, user=request.user)
-    page_obj = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj, querystring = paginate(request, actions)
     return render(
         request,
         "governance/action_mine.html",
@@ -460,7 +356,7 @@ def my_actions(request):
             "person": person,
             "page_obj": page_obj,
             "actions": selectors_actions.decorate(page_obj.object_list, today=today),
-            "querystring": _querystring(request),
+            "querystring": querystring,
             "today": today,
         },
     )
@@ -468,7 +364,7 @@ def my_actions(request):
 
 @require_GET
 def action_plan(request, group_pk):
-    group = _viewable_group(request, group_pk)
+    group = group_for_actions(request, group_pk)
     today = timezone.localdate()
     plan = selectors_actions.action_plan(group=group, today=today, user=request.user)
     return render(
@@ -490,13 +386,6 @@ def action_plan(request, group_pk):
 
 
 # Reviewing the log at a meeting ------------------------------------------------------------
-
-
-def _review_meeting(request, pk: int) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
-    check_perm(request.user, "governance.view_meeting", meeting)
-    check_perm(request.user, "governance.view_actions", meeting.group)
-    return meeting
 
 
 def _review_form(action: Action, meeting: Meeting, data=None) -> ActionUpdateForm:
@@ -523,7 +412,7 @@ def _review_rows(request, meeting: Meeting, actions, *, bound: dict | None = Non
 def meeting_action_review(request, pk):
     """The 'minutes of the previous meeting and action log' item: the outstanding actions, each
     with an update form. A fragment for htmx; a full page without JavaScript."""
-    meeting = _review_meeting(request, pk)
+    meeting = meeting_for_action_review(request, pk)
     actions = selectors_actions.actions_for_meeting_review(meeting=meeting, user=request.user)
     rows = _review_rows(request, meeting, actions)
     context = {"meeting": meeting, "rows": rows}
@@ -535,9 +424,8 @@ def meeting_action_review(request, pk):
 def _render_review_page(request, meeting: Meeting, context: dict, status: int = 200):
     group = meeting.group
     crumbs = _log_crumbs(group)
-    meeting_url = _meeting_url(meeting)
-    if meeting_url:
-        crumbs.append((str(meeting), meeting_url))
+    meeting_url = meeting.get_absolute_url()
+    crumbs.append((str(meeting), meeting_url))
     return render(
         request,
         "governance/action_review.html",
@@ -554,7 +442,7 @@ def _render_review_page(request, meeting: Meeting, context: dict, status: int = 
 @require_POST
 @vary_on_headers("HX-Request")
 def meeting_action_review_update(request, meeting_pk, pk):
-    meeting = _review_meeting(request, meeting_pk)
+    meeting = meeting_for_action_review(request, meeting_pk)
     try:
         action = selectors_actions.action_for_review_row(meeting=meeting, pk=pk, user=request.user)
     except Action.DoesNotExist as error:
@@ -568,7 +456,7 @@ def meeting_action_review_update(request, meeting_pk, pk):
                 action=action, author=request.user, reviewed_at_meeting=meeting, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             saved = True
     if saved and not request.htmx:

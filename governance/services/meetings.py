@@ -77,7 +77,7 @@ TEMPORARY_POSITION_OFFSET = 10000
 
 
 def _local_date(meeting: Meeting) -> datetime.date:
-    return timezone.localtime(meeting.starts_at).date()
+    return meeting.local_date
 
 
 def _save_validated(instance):

@@ -45,7 +45,7 @@ class AmendmentRequest:
 
 
 def _local_date(meeting: Meeting):
-    return timezone.localtime(meeting.starts_at).date()
+    return meeting.local_date
 
 
 def _minutes_url(meeting: Meeting) -> str:

@@ -210,11 +210,12 @@ def late_paper(*, paper: Paper, recipients, url: str, occasion: str) -> Message:
 # Sent by the scans -------------------------------------------------------------------
 
 
-def action_due(*, action: Action, which: str, today: datetime.date) -> Message:
-    """`which` is "due_soon" or "due_today" (governance.reminders.action_reminder)."""
+def action_due(*, action: Action, which: str, today: datetime.date, recipients=None) -> Message:
+    """`which` is "due_soon" or "due_today" (governance.reminders.action_reminder); the
+    recipients are its owners unless given."""
     return Message(
         kind=f"action_{which}",
-        recipients=list(action.owners.all()),
+        recipients=list(action.owners.all()) if recipients is None else recipients,
         subject_ref=f"action:{action.pk}",
         occasion=action.due_date.isoformat(),
         url=action.get_absolute_url(),

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from governance import notifications, reminders
 from governance.models import Action
-from governance.scans.context import BATCH_SIZE, Scan, batches
+from governance.scans.context import BATCH_SIZE, Scan, batches, visible_action_ids
 from notifications.registry import Message
 
 OUTSTANDING = tuple(reminders.OUTSTANDING_ACTION_STATUSES)
@@ -31,13 +31,31 @@ def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
     )
     for batch in batches(candidates):
         messages = []
+        hidden = _hidden_from_owners(batch)
         for action in batch:
             which = reminders.action_reminder(
                 status=action.status, due_date=action.due_date, today=scan.today
             )
-            if which is not None:
-                messages.append(notifications.action_due(action=action, which=which, today=scan.today))
+            if which is None:
+                continue
+            owners = [person for person in action.owners.all() if (person.pk, action.pk) not in hidden]
+            messages.append(
+                notifications.action_due(action=action, which=which, today=scan.today, recipients=owners)
+            )
         yield messages
+
+
+def _hidden_from_owners(actions: list[Action]) -> set[tuple[int, int]]:
+    """(person, action) pairs where an owner may not be told about the action by its source's
+    visibility rule (governance.action_sources); empty, with no query, when no source has one."""
+    owners = {person.pk: person for action in actions for person in action.owners.all()}
+    hidden = set()
+    for person in owners.values():
+        theirs = [action.pk for action in actions if any(o.pk == person.pk for o in action.owners.all())]
+        visible = visible_action_ids(person, theirs)
+        if visible is not None:
+            hidden.update((person.pk, pk) for pk in theirs if pk not in visible)
+    return hidden
 
 
 def _overdue_actions():
@@ -73,15 +91,21 @@ def weekly_overdue_owner_digests(scan: Scan, occasion: str) -> Iterator[list[Mes
             for row in rows:
                 by_person[row.person_id].append(row.action)
                 people[row.person_id] = row.person
-            yield [
-                notifications.actions_overdue_weekly(
-                    person=people[person_id],
-                    actions=actions,
-                    occasion=occasion,
-                    url=reverse("governance:my_actions"),
-                )
-                for person_id, actions in by_person.items()
-            ]
+            messages = []
+            for person_id, actions in by_person.items():
+                visible = visible_action_ids(people[person_id], [action.pk for action in actions])
+                if visible is not None:
+                    actions = [action for action in actions if action.pk in visible]
+                if actions:
+                    messages.append(
+                        notifications.actions_overdue_weekly(
+                            person=people[person_id],
+                            actions=actions,
+                            occasion=occasion,
+                            url=reverse("governance:my_actions"),
+                        )
+                    )
+            yield messages
         after = person_ids[-1]
 
 
@@ -109,16 +133,27 @@ def weekly_overdue_chair_summaries(scan: Scan, occasion: str) -> Iterator[list[M
             for action in actions:
                 by_group[action.group_id].append(action)
             chairs = scan.chairs_by_group(group_ids)
-            yield [
-                notifications.group_actions_overdue_weekly(
-                    group=group_actions[0].group,
-                    actions=group_actions,
-                    chairs=chairs.get(group_id, []),
-                    occasion=occasion,
-                    url=reverse("governance:action_log", args=[group_id]),
-                )
-                for group_id, group_actions in by_group.items()
-            ]
+            messages = []
+            for group_id, group_actions in by_group.items():
+                # Chairs told of the same actions share one message; a chair who may not be
+                # told of some (a source's visibility rule) gets a list without them.
+                lists = defaultdict(list)  # visible action ids -> chairs
+                for chair in chairs.get(group_id, []):
+                    visible = visible_action_ids(chair, [action.pk for action in group_actions])
+                    lists[None if visible is None else frozenset(visible)].append(chair)
+                for visible, told in lists.items() or [(None, [])]:
+                    shown = [action for action in group_actions if visible is None or action.pk in visible]
+                    if shown:
+                        messages.append(
+                            notifications.group_actions_overdue_weekly(
+                                group=group_actions[0].group,
+                                actions=shown,
+                                chairs=told,
+                                occasion=occasion,
+                                url=reverse("governance:action_log", args=[group_id]),
+                            )
+                        )
+            yield messages
         after = group_ids[-1]
 
 

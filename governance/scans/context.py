@@ -10,7 +10,8 @@ from django.db import transaction
 
 from core.workdays import closure_days
 from governance import reminders
-from governance.models import CHAIRING_ROLES, Membership, Person
+from governance.action_sources import action_visibility_for_person
+from governance.models import CHAIRING_ROLES, Action, Membership, Person
 from governance.permissions import SECRETARIAT_GROUP
 from governance.services.papers import board_members_for_agency
 
@@ -55,6 +56,15 @@ class Scan:
         for membership in memberships:
             chairs[membership.group_id].append(membership.person)
         return chairs
+
+
+def visible_action_ids(person: Person, action_ids: Iterable[int]) -> set[int] | None:
+    """Which of these actions `person` may be told about by the action sources' visibility rules
+    (governance.action_sources); None when no source has a rule (all of them, and no query)."""
+    visible = action_visibility_for_person(person)
+    if visible is None:
+        return None
+    return set(Action.objects.filter(pk__in=list(action_ids)).filter(visible).values_list("pk", flat=True))
 
 
 def batches(queryset, *, size: int = BATCH_SIZE) -> Iterator[list]:

@@ -5,15 +5,16 @@ decisions, minutes and action logs, ending on the day the demo is loaded.
 Everything is written through the services the product itself uses, in the order it would have
 happened: the year is replayed as a queue of dated events (an agenda built three weeks before a
 meeting, papers arriving before or after the deadline, the meeting held, its minutes drafted,
-circulated and approved at the next meeting, actions reviewed there…). For each event the clock
-is moved to its moment with time_machine, because several services and every timestamp read the
-clock (minutes_circulate stamps `circulated_at` with now, an action update's `created_at` is its
-date in the trail, history rows are dated now). Where a service takes the moment as an argument
-(`now=` for papers and agendas, `today=` for actions and holding a meeting) it is passed as well.
+circulated and approved at the next meeting, actions reviewed there…). The clock is never moved:
+each event's moment is passed to the services as `now=` (papers, agendas, minutes circulated,
+approved and published, actions recorded, updated and handed over: an action update's date in the
+trail is its `now`) or `today=` (holding a meeting, an action's completion day). The rows' own
+`created_at`/`updated_at` and the history rows the services write are dated at the event's moment
+too (`_dated_rows`, `_dated_history`), so the record reads as if the year had happened.
 
 Nobody is told about any of it: the notifications these services send (agendas published,
 minutes circulated, actions assigned, late papers) are for the live product, not for a year that
-is being replayed, so they are switched off while the year loads.
+is being replayed, so they are silenced while the year loads (`notifications.services.silenced`).
 
 The dates follow the day of loading, so the demo stays fresh: the board's scripted meetings sit
 around `HistorySpec.anchor(today)` (18 December of last year for Herefordshire), and every group's
@@ -28,15 +29,17 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from unittest import mock
 
-import time_machine
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.models import HistoricalChanges
+from simple_history.signals import pre_create_historical_record
 
 from core.workdays import closure_days
 from demo.papers import docx_document, pdf_document
@@ -72,6 +75,7 @@ from governance.models import (
     Paper,
     Person,
     StandingItem,
+    TimeStampedModel,
 )
 from governance.scheduling import local_datetime, series_dates
 from governance.selectors.meetings import meeting_quoracy
@@ -80,6 +84,7 @@ from governance.services import meetings as meeting_services
 from governance.services import minutes as minutes_services
 from governance.services import papers as paper_services
 from governance.services.meetings import NON_MEMBER_ROLES
+from notifications.services import silenced
 
 MINUTE = datetime.timedelta(minutes=1)
 HOUR = datetime.timedelta(hours=1)
@@ -111,8 +116,6 @@ APOLOGY_REASONS = (
     "Bereavement leave",
 )
 
-# The services that notify people; silenced while the past is replayed (see the module docstring).
-NOTIFYING_MODULES = (meeting_services, paper_services, minutes_services, action_services)
 COUNTED = {
     "meetings": Meeting,
     "agenda items": AgendaItem,
@@ -133,11 +136,66 @@ def history_counts() -> dict[str, int]:
 
 
 @contextmanager
-def notifications_silenced():
-    with ExitStack() as stack:
-        for module in NOTIFYING_MODULES:
-            stack.enter_context(mock.patch.object(module, "notify", return_value=[]))
+def _dated_rows(moment: Callable[[], datetime.datetime]):
+    """Date the rows saved inside at `moment()`, the event being replayed, not the clock.
+
+    `created_at` and `updated_at` fill themselves from the clock on every save, so the moments are
+    noted as rows are saved and written afterwards, in one pass per model (a bulk update writes no
+    history and leaves the clock-filled fields alone)."""
+    moments: dict[type[TimeStampedModel], dict[int, list]] = defaultdict(dict)
+
+    def note(sender, instance, created, raw=False, **kwargs):
+        if raw or not issubclass(sender, TimeStampedModel):
+            return
+        when = moment()
+        row = moments[sender].setdefault(instance.pk, [when if created else None, when])
+        row[1] = when
+
+    post_save.connect(note, weak=False, dispatch_uid="demo-year-row-dates")
+    try:
         yield
+    finally:
+        post_save.disconnect(dispatch_uid="demo-year-row-dates")
+    for model, rows in moments.items():
+        created = [
+            model(pk=pk, created_at=first, updated_at=last) for pk, (first, last) in rows.items() if first
+        ]
+        updated = [model(pk=pk, updated_at=last) for pk, (first, last) in rows.items() if not first]
+        if created:
+            model._base_manager.bulk_update(created, ["created_at", "updated_at"], batch_size=500)
+        if updated:
+            model._base_manager.bulk_update(updated, ["updated_at"], batch_size=500)
+
+
+@contextmanager
+def _dated_history(moment: Callable[[], datetime.datetime]):
+    """Date the history rows written inside at `moment()`, the event being replayed, not the clock.
+
+    Rows a service writes in bulk (an agenda renumbered after an item is added) send no signal and
+    carry the clock's date; they belong to the event of the row written just before them in their
+    table (the item added), so they take its date afterwards."""
+    started = timezone.now()
+
+    def date_it(sender, history_instance, **kwargs):
+        history_instance.history_date = moment()
+
+    pre_create_historical_record.connect(date_it, weak=False, dispatch_uid="demo-year-history-date")
+    try:
+        yield
+    finally:
+        pre_create_historical_record.disconnect(dispatch_uid="demo-year-history-date")
+    for model in apps.get_app_config("governance").get_models():
+        dated = issubclass(model, HistoricalChanges) and hasattr(model, "history_date")  # not an m2m's
+        if not dated or not model.objects.filter(history_date__gte=started).exists():
+            continue
+        rows, previous = [], None
+        ordered = model.objects.order_by("history_id").values_list("history_id", "history_date")
+        for history_id, history_date in ordered:
+            if history_date >= started and previous is not None:
+                rows.append(model(history_id=history_id, history_date=previous))
+            else:
+                previous = history_date
+        model.objects.bulk_update(rows, ["history_date"], batch_size=500)
 
 
 def _seeded(*parts) -> random.Random:
@@ -224,6 +282,7 @@ class _YearLoader:
         self.groups = groups
         self.now = now
         self.today = timezone.localdate(now)
+        self.moment = now  # of the event being replayed: what "now" is to the services it calls
         self.secretariat = get_user_model().objects.get(username="secretariat")
         self.queue: list = []
         self.sequence = itertools.count()
@@ -242,16 +301,20 @@ class _YearLoader:
             moment = self.now - latest
         heapq.heappush(self.queue, (moment, next(self.sequence), task, args))
 
+    @property
+    def day(self) -> datetime.date:
+        """The local date of the event being replayed."""
+        return timezone.localdate(self.moment)
+
     def replay(self) -> None:
         while self.queue:
-            moment, _, task, args = heapq.heappop(self.queue)
-            with time_machine.travel(moment, tick=False):
-                task(*args)
+            self.moment, _, task, args = heapq.heappop(self.queue)
+            task(*args)
 
     # Loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        with notifications_silenced():
+        with silenced(), _dated_rows(lambda: self.moment), _dated_history(lambda: self.moment):
             self._schedule_board()
             for spec in self.history.subgroups:
                 self._schedule_subgroup(spec)
@@ -274,18 +337,17 @@ class _YearLoader:
 
     def _schedule_series(self, spec: GroupYearSpec, first: datetime.date, count: int) -> list[Meeting]:
         """The group's calendar for the year, set some weeks before its first meeting."""
-        when = local_datetime(first, spec.start) - SCHEDULED_BEFORE_FIRST
-        with time_machine.travel(when, tick=False):
-            return meeting_services.meeting_schedule_series(
-                group=self.group_named(spec.group),
-                first_date=first,
-                count=count,
-                start_time=spec.start,
-                end_time=spec.end,
-                location=spec.location,
-                online_link=spec.online_link,
-                closures=self.closures,
-            )
+        self.moment = local_datetime(first, spec.start) - SCHEDULED_BEFORE_FIRST
+        return meeting_services.meeting_schedule_series(
+            group=self.group_named(spec.group),
+            first_date=first,
+            count=count,
+            start_time=spec.start,
+            end_time=spec.end,
+            location=spec.location,
+            online_link=spec.online_link,
+            closures=self.closures,
+        )
 
     def _count_to_schedule(self, spec: GroupYearSpec, frequency: str, first: datetime.date) -> int:
         days = series_dates(frequency=frequency, first=first, count=40, closures=self.closures)
@@ -413,7 +475,7 @@ class _YearLoader:
         held_back = list(run.scenarios(Scenario.LATE_PAPER_HELD_BACK))
         accepted = list(run.scenarios(Scenario.LATE_PAPER_ACCEPTED))
         rng = _seeded(run.group.name, run.date, "papers")
-        not_before = timezone.now() + MINUTE
+        not_before = self.moment + MINUTE
         for built in run.built:
             for paper in built.spec.papers:
                 timing, reason = paper.timing, paper.accepted_reason
@@ -462,7 +524,7 @@ class _YearLoader:
             title=spec.title,
             author=author,
             submitted_by=self.secretariat,
-            now=timezone.now(),
+            now=self.moment,
         )
         if timing == PaperTiming.LATE_ACCEPTED:
             self.at(
@@ -477,12 +539,12 @@ class _YearLoader:
 
     def _accept_late_paper(self, built: _BuiltItem, paper: Paper, reason: str) -> None:
         paper_services.paper_accept_late(
-            paper=paper, reason=reason, accepted_by=self.secretariat, now=timezone.now()
+            paper=paper, reason=reason, accepted_by=self.secretariat, now=self.moment
         )
         built.accepted.append((paper.title, reason))
 
     def _publish_agenda(self, run: _MeetingRun) -> None:
-        meeting_services.agenda_publish(meeting=run.meeting, now=timezone.now())
+        meeting_services.agenda_publish(meeting=run.meeting, now=self.moment)
 
     # The meeting ---------------------------------------------------------------------------
 
@@ -685,13 +747,17 @@ class _YearLoader:
                 }
             )
         minutes_services.minutes_approve(
-            minutes=minutes, at_item=at_item, amendments=amendments, approved_by=self.secretariat
+            minutes=minutes,
+            at_item=at_item,
+            amendments=amendments,
+            approved_by=self.secretariat,
+            now=self.moment,
         )
         if run.spec.publishes_minutes:
-            self.at(timezone.now() + MINUTES_PUBLISHED_AFTER_APPROVAL, self._publish_minutes, minutes)
+            self.at(self.moment + MINUTES_PUBLISHED_AFTER_APPROVAL, self._publish_minutes, minutes)
 
     def _publish_minutes(self, minutes: Minutes) -> None:
-        minutes_services.minutes_publish(minutes=minutes, published_by=self.secretariat)
+        minutes_services.minutes_publish(minutes=minutes, published_by=self.secretariat, now=self.moment)
 
     def _ratify(self, run: _MeetingRun) -> None:
         item = run.meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).first()
@@ -715,6 +781,7 @@ class _YearLoader:
             origin_item=built.item,
             recorded_by=self.secretariat,
             today=run.date,
+            now=self.moment,
         )
         action_run = _ActionRun(action=action, steps=spec.steps)
         self.logs[run.group.pk].append(action_run)
@@ -725,7 +792,11 @@ class _YearLoader:
         to_group = self.group_named(group_name)
         self.logs[action_run.action.group_id].remove(action_run)
         action_services.action_hand_over(
-            action=action_run.action, to_group=to_group, handed_by=self.secretariat, note=note
+            action=action_run.action,
+            to_group=to_group,
+            handed_by=self.secretariat,
+            note=note,
+            now=self.moment,
         )
         action_run.held_since = 0
         self.logs[to_group.pk].append(action_run)
@@ -744,7 +815,7 @@ class _YearLoader:
                     break
 
     def _owner_update(self, action_run: _ActionRun, step: StepSpec) -> None:
-        self._post_update(action_run, step, reviewed_at=None, day=timezone.localdate())
+        self._post_update(action_run, step, reviewed_at=None, day=self.day)
 
     def _post_update(self, action_run: _ActionRun, step: StepSpec, *, reviewed_at, day) -> None:
         action = action_run.action
@@ -767,6 +838,7 @@ class _YearLoader:
             revision_reason=step.reason if revised else "",
             reviewed_at_meeting=reviewed_at,
             today=day,
+            now=self.moment,
         )
         if action.status in FINISHED_STATUSES and action_run in self.logs[action.group_id]:
             self.logs[action.group_id].remove(action_run)
@@ -909,7 +981,9 @@ class _YearLoader:
     def _circulate_minutes(self, run: _MeetingRun) -> None:
         minutes = Minutes.objects.filter(meeting=run.meeting).first()
         if minutes is not None and minutes.status == MinutesStatus.DRAFT:
-            minutes_services.minutes_circulate(minutes=minutes, circulated_by=self.secretariat)
+            minutes_services.minutes_circulate(
+                minutes=minutes, circulated_by=self.secretariat, now=self.moment
+            )
 
 
 def load_year(history: HistorySpec, *, people: dict[str, Person], groups: dict[str, Group], now=None) -> None:

@@ -6,9 +6,10 @@ import csv
 import datetime
 from collections.abc import Iterable, Sequence
 from io import BytesIO
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs a cell starting with one of these as a formula.
@@ -34,7 +35,10 @@ class _Echo:
         return value
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+Response = TypeVar("Response", bound=HttpResponseBase)
+
+
+def _attachment(response: Response, filename: str) -> Response:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

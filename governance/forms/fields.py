@@ -21,7 +21,7 @@ def active_people():
     return Person.objects.active().select_related("agency").order_by("name")
 
 
-def label_people(*fields: forms.ModelChoiceField, label=person_label) -> None:
+def label_people(*fields: forms.Field, label=person_label) -> None:
     """Label the choices of person fields built by a ModelForm (or given a queryset late)."""
     for field in fields:
         field.label_from_instance = label

@@ -217,7 +217,7 @@ def attendance_initial(line: AttendanceLine) -> dict:
         "status": line.status,
         "deputy_for": line.deputy_for.pk if line.deputy_for else None,
         "apology_reason": line.apology_reason,
-        "apology_valid": {True: "yes", False: "no"}.get(line.apology_valid, ""),
+        "apology_valid": {True: "yes", False: "no", None: ""}[line.apology_valid],
         "arrived_for_item": line.arrived_for_item_id,
         "arrived_at": line.arrived_at,
         "left_before_item": line.left_before_item_id,

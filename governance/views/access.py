@@ -12,6 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import Promise
 
 from governance.models import Action, AgendaItem, Group, Meeting, Paper
 from governance.permissions import may_see_item
@@ -22,16 +23,19 @@ from governance.selectors import papers as paper_selectors
 STRUCTURE_CRUMB = ("Structure", reverse_lazy("governance:structure"))
 AGENCIES_CRUMB = ("Agencies", reverse_lazy("governance:agency_list"))
 PEOPLE_CRUMB = ("People", reverse_lazy("governance:person_list"))
+# A breadcrumb: its label and its URL (lazy for the fixed pages).
+Crumb = tuple[str, str | Promise]
+
 MEETINGS_CRUMB = ("Meetings", reverse_lazy("governance:meeting_list"))
 
 VIEW_MEETING = "governance.view_meeting"
 MANAGE_MEETING = "governance.manage_meeting"
 
 
-def meeting_breadcrumbs(meeting: Meeting, *, this_page: bool = False) -> list[tuple[str, str]]:
+def meeting_breadcrumbs(meeting: Meeting, *, this_page: bool = False) -> list[Crumb]:
     """The trail of the meeting pages: Meetings, the group, the meeting's date (left out on
     the meeting's own page)."""
-    crumbs = [
+    crumbs: list[Crumb] = [
         MEETINGS_CRUMB,
         (meeting.group.label, reverse("governance:group_meetings", args=[meeting.group_id])),
     ]

@@ -17,6 +17,7 @@ from governance.permissions import may_change_paper, may_download_pack, may_down
 from governance.selectors import papers as selectors
 from governance.services import papers as services
 from governance.views.access import (
+    Crumb,
     agenda_item_for_papers,
     check_perm,
     meeting_breadcrumbs,
@@ -29,7 +30,7 @@ def _papers_url(meeting: Meeting) -> str:
     return reverse("governance:meeting_papers", args=[meeting.pk])
 
 
-def _papers_breadcrumbs(meeting: Meeting) -> list[tuple[str, str]]:
+def _papers_breadcrumbs(meeting: Meeting) -> list[Crumb]:
     return [*meeting_breadcrumbs(meeting), ("Papers", _papers_url(meeting))]
 
 

@@ -18,6 +18,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test import Client
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -128,13 +132,13 @@ def count_queries(client, url: str) -> int:
     return len(queries.captured_queries)
 
 
-def measure(pages: list[tuple[str, object, str]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+def measure(pages: list[tuple[str, "Client", str]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
     """Render each page `runs` times, taking the pages in turn so that a busy moment on the
     machine falls on all of them alike rather than on one."""
     for _label, client, url in pages:
         for _ in range(3):  # warm the caches (templates, URL resolver, the database's pages)
             client.get(url)
-    results = {label: ([], []) for label, _client, _url in pages}
+    results: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label, _client, _url in pages}
     for _ in range(runs):
         for label, client, url in pages:
             started, started_cpu = time.perf_counter(), time.process_time()

@@ -17,7 +17,7 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
     actions = ["resend_failed"]
-    fields = [
+    fields = (
         "recipient",
         "kind",
         "key",
@@ -34,7 +34,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "sent_at",
         "read_at",
         "digest",
-    ]
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request):

@@ -36,7 +36,7 @@ from notifications.rules import digest_occasion, email_retry_delay, legacy_notif
 
 logger = logging.getLogger(__name__)
 
-STATE_FOR_DELIVERY = {
+STATE_FOR_DELIVERY: dict[str, str] = {
     Delivery.IMMEDIATE: NotificationState.PENDING,
     Delivery.DIGEST: NotificationState.DIGEST,
     Delivery.IN_APP: NotificationState.IN_APP,

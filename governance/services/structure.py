@@ -101,10 +101,15 @@ def membership_save(*, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, end_date: datetime.date | None = None) -> Membership:
-    """End a membership. It stays in the group's history; it leaves the current list."""
-    end_date = end_date or timezone.localdate()
-    if membership.end_date is not None and membership.end_date <= timezone.localdate():
+def membership_end(
+    *, membership: Membership, end_date: datetime.date | None = None, today: datetime.date | None = None
+) -> Membership:
+    """End a membership. It stays in the group's history; it leaves the current list.
+
+    `end_date` defaults to `today` (default the clock's date)."""
+    today = today or timezone.localdate()
+    end_date = end_date or today
+    if membership.end_date is not None and membership.end_date <= today:
         raise ValidationError("This membership has already ended.")
     if end_date < membership.start_date:
         raise ValidationError(

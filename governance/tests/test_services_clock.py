@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from governance.models import ActionStatus, ActionUpdate, GroupKind, Minutes, MinutesStatus
 from governance.services import actions as action_services
 from governance.services import minutes as minutes_services
-from governance.tests.factories import GroupFactory, PersonFactory
+from governance.services import structure as structure_services
+from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.factories_actions import london, record
 from governance.tests.factories_minutes import at, board_meeting, partners_present
 
@@ -83,3 +84,11 @@ def test_minutes_circulated_approved_with_an_amendment_and_published_at_given_mo
         minutes=approved, published_by=secretariat, now=at(2020, 2, 5)
     )
     assert published.published_at == at(2020, 2, 5)
+
+
+def test_a_membership_ends_on_the_given_day_and_counts_as_ended_from_then():
+    membership = MembershipFactory(start_date=datetime.date(2019, 1, 7))
+    structure_services.membership_end(membership=membership, today=datetime.date(2019, 6, 30))
+    assert membership.end_date == datetime.date(2019, 6, 30)
+    with pytest.raises(ValidationError, match="already ended"):
+        structure_services.membership_end(membership=membership, today=datetime.date(2019, 7, 1))

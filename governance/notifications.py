@@ -81,6 +81,7 @@ def action_line(action: Action, *, with_owners: bool = False) -> str:
         initials = "/".join(person.initials for person in action.owners.all())
         owners = f" — {initials}" if initials else " — no owner"
     reference = f" ({action.reference})" if action.reference else ""
+    assert action.due_date is not None  # the lists are of actions due or overdue
     return (
         f"• Action {action.number}{reference}, due {day(action.due_date)}{owners}: "
         f"{action.title or action.description[:120]}"
@@ -213,6 +214,7 @@ def late_paper(*, paper: Paper, recipients, url: str, occasion: str) -> Message:
 def action_due(*, action: Action, which: str, today: datetime.date, recipients=None) -> Message:
     """`which` is "due_soon" or "due_today" (governance.reminders.action_reminder); the
     recipients are its owners unless given."""
+    assert action.due_date is not None  # only an action with a due date falls due
     return Message(
         kind=f"action_{which}",
         recipients=list(action.owners.all()) if recipients is None else recipients,

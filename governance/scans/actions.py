@@ -2,7 +2,7 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from django.conf import settings
 from django.db import transaction
@@ -49,7 +49,7 @@ def _hidden_from_owners(actions: list[Action]) -> set[tuple[int, int]]:
     """(person, action) pairs where an owner may not be told about the action by its source's
     visibility rule (governance.action_sources); empty, with no query, when no source has one."""
     owners = {person.pk: person for action in actions for person in action.owners.all()}
-    hidden = set()
+    hidden: set[tuple[int, int]] = set()
     for person in owners.values():
         theirs = [action.pk for action in actions if any(o.pk == person.pk for o in action.owners.all())]
         visible = visible_action_ids(person, theirs)
@@ -139,7 +139,9 @@ def weekly_overdue_chair_summaries(scan: Scan, occasion: str) -> Iterator[list[M
                 # told of some (a source's visibility rule) gets a list without them.
                 lists = defaultdict(list)  # visible action ids -> chairs
                 for chair in chairs.get(group_id, []):
-                    visible = visible_action_ids(chair, [action.pk for action in group_actions])
+                    visible: Collection[int] | None = visible_action_ids(
+                        chair, [action.pk for action in group_actions]
+                    )
                     lists[None if visible is None else frozenset(visible)].append(chair)
                 for visible, told in lists.items() or [(None, [])]:
                     shown = [action for action in group_actions if visible is None or action.pk in visible]

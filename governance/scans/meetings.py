@@ -90,7 +90,7 @@ def quoracy_forecasts(now: datetime.datetime) -> Iterator[list[Message]]:
         messages = []
         for meeting, occasion in due.values():
             replied = {person_id for person_id, _, _ in lines[meeting.pk]}
-            problems = []  # (partner name, agency or None, reason)
+            problems: list[tuple[str, Agency | None, str]] = []  # (partner name, agency, reason)
             for role in StatutoryRole.values:
                 agency = partners.get(role)
                 name = PARTNER_NAMES[StatutoryRole(role)]

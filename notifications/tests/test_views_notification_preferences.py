@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from governance.notifications import KINDS
 from notifications.models import Delivery, Notification, NotificationPreference
+from notifications.registry import kinds
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +10,7 @@ URL = reverse("notification_preferences")
 
 
 def _all(delivery=Delivery.IMMEDIATE, **overrides):
-    return {kind.code: overrides.get(kind.code, delivery) for kind in KINDS}
+    return {kind.code: overrides.get(kind.code, delivery) for kind in kinds()}
 
 
 def test_the_notification_centre_links_to_the_preferences(client, member):
@@ -25,7 +25,7 @@ def test_the_page_offers_each_kind_with_its_current_choice(client, member):
     client.force_login(member)
     response = client.get(URL)
     form = response.context["form"]
-    assert set(form.fields) == {kind.code for kind in KINDS}
+    assert set(form.fields) == {kind.code for kind in kinds()}
     assert form["quoracy_forecast"].value() == Delivery.DIGEST
     assert form["action_due_soon"].value() == Delivery.IMMEDIATE
     page = response.content.decode()
@@ -84,7 +84,7 @@ def test_the_preferences_page_runs_a_fixed_number_of_queries(client, member, dja
     client.force_login(member)
     with django_assert_max_num_queries(8):
         client.get(URL)
-    for kind in KINDS:
+    for kind in kinds():
         NotificationPreference.objects.create(person=member.person, kind=kind.code, delivery=Delivery.IN_APP)
     with django_assert_max_num_queries(8):
         client.get(URL)

@@ -16,7 +16,7 @@ import rules
 from django.utils import timezone
 
 from governance.agenda_rules import is_confidential
-from governance.models import AgendaItem, Meeting, Paper
+from governance.models import CHAIRING_ROLES, AgendaItem, Meeting, Membership, Paper
 
 SECRETARIAT_GROUP = "Secretariat"
 PARTNER_READER_GROUP = "Partner reader"
@@ -31,8 +31,6 @@ def _auth_group_names(user) -> frozenset[str]:
 def _current_memberships(user) -> list[tuple[int, str]]:
     """(group id, role) for each current membership of the user's person."""
     if not hasattr(user, "_hscp_memberships"):
-        from governance.models import Membership
-
         user._hscp_memberships = list(
             Membership.objects.current(timezone.localdate())
             .filter(person__user=user, person__active=True)
@@ -48,8 +46,6 @@ def member_group_ids(user) -> set[int]:
 
 
 def chaired_group_ids(user) -> set[int]:
-    from governance.models import CHAIRING_ROLES
-
     if not user.is_authenticated:
         return set()
     return {group_id for group_id, role in _current_memberships(user) if role in CHAIRING_ROLES}

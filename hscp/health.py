@@ -3,6 +3,10 @@
 import redis
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+
+from notifications.models import ScanRun
+from notifications.scanning import SCAN_NAME
 
 
 def database_status() -> tuple[bool, str]:
@@ -34,11 +38,6 @@ def scan_status(now=None) -> tuple[bool, str, int | None]:
     stopped, which fails the check. It is judged only when REDIS_URL is set: the embedded
     default runs no beat, so there the age is shown but never held against it.
     """
-    from django.utils import timezone
-
-    from notifications.models import ScanRun
-    from notifications.scanning import SCAN_NAME
-
     try:
         finished = ScanRun.objects.filter(name=SCAN_NAME).values_list("last_finished_at", flat=True).first()
     except Exception as exc:

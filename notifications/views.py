@@ -1,12 +1,12 @@
 """The in-app notification centre: a person's messages, newest first."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.views import paginate
 from notifications.forms import NotificationPreferencesForm
 from notifications.models import Notification, NotificationPreference
 from notifications.services import (
@@ -30,7 +30,7 @@ def notification_list(request):
         notifications = notifications.order_by("-created_at")
     if request.GET.get("show") == "unread":
         notifications = notifications.filter(read_at__isnull=True)
-    page = Paginator(notifications, 25).get_page(request.GET.get("page"))
+    page, querystring = paginate(request, notifications)
     return render(
         request,
         "notifications/notification_list.html",
@@ -39,7 +39,7 @@ def notification_list(request):
             "page_obj": page,
             "notifications": page.object_list,
             "has_person": person is not None,
-            "querystring": "show=unread" if request.GET.get("show") == "unread" else "",
+            "querystring": querystring,
         },
     )
 

@@ -184,10 +184,7 @@ def source_url(action: Action) -> str:
     get_url = getattr(source, "get_absolute_url", None)
     if get_url is None:
         return ""
-    try:
-        return get_url()
-    except Exception:  # a source app whose page is not routed yet: show the label alone
-        return ""
+    return get_url()
 
 
 def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from governance import notifications as messages
@@ -49,10 +49,7 @@ def _local_date(meeting: Meeting):
 
 
 def _minutes_url(meeting: Meeting) -> str:
-    try:
-        return reverse("governance:minutes_detail", args=[meeting.pk])
-    except NoReverseMatch:
-        return ""
+    return reverse("governance:minutes_detail", args=[meeting.pk])
 
 
 def _locked_minutes(meeting: Meeting) -> Minutes | None:

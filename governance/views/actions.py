@@ -4,6 +4,7 @@ Login is required by middleware for every view."""
 import datetime
 
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from core.exports import csv_response, xlsx_response
+from core.pdf import pdf_response, render_pdf
 from core.views import apply_service_errors, paginate, querystring_without
 from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
@@ -175,10 +177,6 @@ def action_log_print(request, group_pk):
         "for_pdf": request.GET.get("format") == "pdf",
     }
     if context["for_pdf"]:
-        from django.contrib.staticfiles import finders
-
-        from core.pdf import pdf_response, render_pdf
-
         with open(finders.find("css/action_print.css"), encoding="utf-8") as stylesheet:
             context["print_css"] = stylesheet.read()
 

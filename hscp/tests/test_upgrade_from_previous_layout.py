@@ -131,4 +131,3 @@ def test_a_database_at_the_previous_layout_with_the_demo_migrates_without_losing
     assert {table: after.get(table) for table in kept} == kept
     # The moved models read their old tables, and their content types moved with them.
     assert read_back.split() == ["1", "1", "1", "1", "0"]
-

@@ -80,10 +80,12 @@ from governance.models import (
 from governance.scheduling import local_datetime, series_dates
 from governance.selectors.meetings import meeting_quoracy
 from governance.services import actions as action_services
+from governance.services import agenda as agenda_services
+from governance.services import attendance as attendance_services
 from governance.services import meetings as meeting_services
 from governance.services import minutes as minutes_services
 from governance.services import papers as paper_services
-from governance.services.meetings import NON_MEMBER_ROLES
+from governance.services.attendance import NON_MEMBER_ROLES
 from notifications.services import silenced
 
 MINUTE = datetime.timedelta(minutes=1)
@@ -455,7 +457,7 @@ class _YearLoader:
         self._queue_papers(run)
 
     def _add_item(self, run: _MeetingRun, spec: ItemSpec, parent: _BuiltItem | None) -> _BuiltItem:
-        item = meeting_services.agenda_item_add(
+        item = agenda_services.agenda_item_add(
             meeting=run.meeting,
             title=spec.title,
             parent=parent.item if parent else None,
@@ -544,7 +546,7 @@ class _YearLoader:
         built.accepted.append((paper.title, reason))
 
     def _publish_agenda(self, run: _MeetingRun) -> None:
-        meeting_services.agenda_publish(meeting=run.meeting, now=self.moment)
+        agenda_services.agenda_publish(meeting=run.meeting, now=self.moment)
 
     # The meeting ---------------------------------------------------------------------------
 
@@ -590,7 +592,7 @@ class _YearLoader:
         }
         for person, line in self._attendance_lines(run).items():
             known = represents.get(person.pk, {"agency": person.agency, "is_member": False})
-            meeting_services.attendance_record(meeting=run.meeting, person=person, **{**known, **line})
+            attendance_services.attendance_record(meeting=run.meeting, person=person, **{**known, **line})
 
     def _attendance_lines(self, run: _MeetingRun) -> dict[Person, dict]:
         """Who came, and how: members present, the minute-taker in attendance, then the plan's
@@ -763,7 +765,7 @@ class _YearLoader:
         item = run.meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).first()
         if item is None:
             return
-        for decision in meeting_services.pending_ratification(meeting=run.meeting):
+        for decision in agenda_services.pending_ratification(meeting=run.meeting):
             minutes_services.decision_ratify(decision=decision, at_item=item, ratified_by=self.secretariat)
 
     # The action log ------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from governance.models import (
     Person,
 )
 from governance.scheduling import MAX_SERIES, local_datetime
-from governance.services.meetings import AttendanceLine, group_default_chair, group_default_minute_taker
+from governance.services.attendance import AttendanceLine
+from governance.services.meetings import group_default_chair, group_default_minute_taker
 
 
 class _TimesMixin:

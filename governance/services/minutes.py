@@ -29,7 +29,7 @@ from governance.models import (
     StandingItem,
 )
 from governance.selectors.meetings import item_quoracy
-from governance.services.meetings import agenda_ratification_item_ensure, group_next_meeting
+from governance.services.agenda import agenda_ratification_item_ensure, group_next_meeting
 from notifications.services import notify
 
 LOCKED_MESSAGE = "Approved minutes cannot be edited; record an amendment."
@@ -42,10 +42,6 @@ class AmendmentRequest:
     agenda_item: AgendaItem
     new_text: str
     requested_by: Person
-
-
-def _local_date(meeting: Meeting):
-    return meeting.local_date
 
 
 def _minutes_url(meeting: Meeting) -> str:
@@ -132,7 +128,7 @@ def decision_ratify(*, decision: Decision, at_item: AgendaItem, ratified_by) -> 
     if not quoracy.quorate:
         raise ValidationError(f"This item was not quorate, so it cannot ratify a decision: {quoracy}.")
     decision.ratified_at_item = at_item
-    decision.ratified_on = _local_date(meeting)
+    decision.ratified_on = meeting.local_date
     decision._history_user = ratified_by  # who ratified it, kept in the decision's history
     decision.full_clean()
     decision.save()
@@ -312,7 +308,7 @@ def minutes_approve(
         _amend(minutes=minutes, change=change, at_item=at_item, recorded_by=approved_by, now=now)
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at_item = at_item
-    minutes.approved_on = _local_date(at_item.meeting)
+    minutes.approved_on = at_item.meeting.local_date
     minutes._history_user = approved_by
     minutes.full_clean()
     minutes.save()

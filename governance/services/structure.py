@@ -11,30 +11,25 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import Agency, Group, Membership, MembershipRole, Person
-
-
-def _save_validated(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
+from governance.services.common import save_validated
 
 
 @transaction.atomic
 def agency_save(*, agency: Agency) -> Agency:
     """Create or update an agency; the database enforces one agency per statutory role."""
-    return _save_validated(agency)
+    return save_validated(agency)
 
 
 @transaction.atomic
 def person_save(*, person: Person) -> Person:
     if person.line_manager_id and person.pk and person.line_manager_id == person.pk:
         raise ValidationError({"line_manager": "A person cannot be their own line manager."})
-    return _save_validated(person)
+    return save_validated(person)
 
 
 @transaction.atomic
 def group_save(*, group: Group, reports_to=None) -> Group:
-    _save_validated(group)
+    save_validated(group)
     if reports_to is not None:
         if any(parent.pk == group.pk for parent in reports_to):
             raise ValidationError({"reports_to": "A group cannot report to itself."})
@@ -48,7 +43,7 @@ def group_update_remit(
 ) -> Group:
     group.remit = remit
     group.terms_of_reference_review_date = terms_of_reference_review_date
-    return _save_validated(group)
+    return save_validated(group)
 
 
 def membership_validate_deputy(*, role: str, person_id: int | None, deputy_for_id: int | None) -> None:
@@ -97,7 +92,7 @@ def membership_save(*, membership: Membership) -> Membership:
     if not membership.agency_id and membership.person_id:
         membership.agency_id = membership.person.agency_id
     membership_validate(membership=membership)
-    return _save_validated(membership)
+    return save_validated(membership)
 
 
 @transaction.atomic
@@ -116,4 +111,4 @@ def membership_end(
             {"end_date": f"The end date cannot be before the start date ({membership.start_date:%d %b %Y})."}
         )
     membership.end_date = end_date
-    return _save_validated(membership)
+    return save_validated(membership)

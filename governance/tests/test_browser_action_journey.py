@@ -30,7 +30,8 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
 )
 from governance.models import Action, GroupKind
 from governance.permissions import SECRETARIAT_GROUP
-from governance.services.meetings import agenda_item_add, meeting_schedule
+from governance.services.agenda import agenda_item_add
+from governance.services.meetings import meeting_schedule
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory, council
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

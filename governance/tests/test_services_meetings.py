@@ -19,7 +19,9 @@ from governance.models import (
     StandingItem,
 )
 from governance.selectors.meetings import item_quoracy, meeting_quoracy
-from governance.services import meetings as services
+from governance.services import agenda as agenda_services
+from governance.services import attendance as attendance_services
+from governance.services import meetings as meeting_services
 from governance.tests.factories import (
     AgencyFactory,
     GroupFactory,
@@ -67,7 +69,7 @@ def board_members(board, partners):
 def schedule(group, starts_at=None, **kwargs):
     starts_at = starts_at or at(2030, 3, 12)
     kwargs.setdefault("location", "Plough Lane")
-    return services.meeting_schedule(
+    return meeting_services.meeting_schedule(
         group=group, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2), **kwargs
     )
 
@@ -96,7 +98,7 @@ def test_scheduling_uses_the_groups_own_paper_deadline(board):
 
 def test_scheduling_a_meeting_that_ends_before_it_starts_is_refused(board):
     with pytest.raises(ValidationError, match="must end after it starts"):
-        services.meeting_schedule(
+        meeting_services.meeting_schedule(
             group=board, starts_at=at(2030, 3, 12, 14), ends_at=at(2030, 3, 12, 13), location="Hall"
         )
     assert not Meeting.objects.exists()
@@ -117,7 +119,7 @@ def test_inactive_group_cannot_schedule(board):
 
 def test_series_of_eight_six_weekly_board_meetings_never_lands_on_a_weekend_or_bank_holiday(board):
     ClosureDay.objects.create(date=datetime.date(2026, 12, 29), reason="Christmas closure")
-    meetings = services.meeting_schedule_series(
+    meetings = meeting_services.meeting_schedule_series(
         group=board,
         first_date=datetime.date(2026, 11, 16),
         count=8,
@@ -139,7 +141,7 @@ def test_series_for_an_ad_hoc_group_is_refused_and_nothing_is_saved(board):
     board.meeting_frequency = MeetingFrequency.AD_HOC
     board.save()
     with pytest.raises(ValidationError, match="ad hoc"):
-        services.meeting_schedule_series(
+        meeting_services.meeting_schedule_series(
             group=board,
             first_date=datetime.date(2030, 1, 8),
             count=4,
@@ -152,7 +154,7 @@ def test_series_for_an_ad_hoc_group_is_refused_and_nothing_is_saved(board):
 
 def test_series_is_all_or_nothing(board, monkeypatch):
     calls = []
-    original = services.meeting_schedule
+    original = meeting_services.meeting_schedule
 
     def fail_on_third(**kwargs):
         calls.append(1)
@@ -160,9 +162,9 @@ def test_series_is_all_or_nothing(board, monkeypatch):
             raise ValidationError("boom")
         return original(**kwargs)
 
-    monkeypatch.setattr(services, "meeting_schedule", fail_on_third)
+    monkeypatch.setattr(meeting_services, "meeting_schedule", fail_on_third)
     with pytest.raises(ValidationError):
-        services.meeting_schedule_series(
+        meeting_services.meeting_schedule_series(
             group=board,
             first_date=datetime.date(2030, 1, 8),
             count=4,
@@ -192,7 +194,9 @@ def test_moving_a_meeting_later_makes_a_late_paper_on_time(board):
     meeting = schedule(board, at(2030, 3, 12))
     paper = _paper(meeting, at(2030, 3, 10))  # two days late
     assert paper.is_late
-    services.meeting_reschedule(meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12))
+    meeting_services.meeting_reschedule(
+        meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12)
+    )
     paper.refresh_from_db()
     meeting.refresh_from_db()
     assert meeting.paper_deadline == at(2030, 3, 12)
@@ -203,14 +207,16 @@ def test_moving_a_meeting_earlier_makes_an_on_time_paper_late(board):
     meeting = schedule(board, at(2030, 3, 12))
     paper = _paper(meeting, at(2030, 3, 4))
     assert not paper.is_late
-    services.meeting_reschedule(meeting=meeting, starts_at=at(2030, 3, 10), ends_at=at(2030, 3, 10, 12))
+    meeting_services.meeting_reschedule(
+        meeting=meeting, starts_at=at(2030, 3, 10), ends_at=at(2030, 3, 10, 12)
+    )
     paper.refresh_from_db()
     assert paper.is_late
 
 
 def test_moving_a_meeting_across_the_clock_change_keeps_the_deadline_local_time(board):
     meeting = schedule(board, at(2026, 3, 19))
-    services.meeting_reschedule(meeting=meeting, starts_at=at(2026, 4, 2), ends_at=at(2026, 4, 2, 12))
+    meeting_services.meeting_reschedule(meeting=meeting, starts_at=at(2026, 4, 2), ends_at=at(2026, 4, 2, 12))
     meeting.refresh_from_db()
     assert timezone.localtime(meeting.paper_deadline) == at(2026, 3, 26)
     paper = _paper(meeting, at(2026, 3, 26))
@@ -219,52 +225,56 @@ def test_moving_a_meeting_across_the_clock_change_keeps_the_deadline_local_time(
 
 def test_moving_a_published_meeting_tells_the_members(board, board_members):
     meeting = schedule(board, at(2030, 3, 12))
-    services.agenda_publish(meeting=meeting)
-    services.meeting_reschedule(meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12))
+    agenda_services.agenda_publish(meeting=meeting)
+    meeting_services.meeting_reschedule(
+        meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12)
+    )
     assert Notification.objects.filter(kind="meeting_rescheduled").count() == 4
 
 
 def test_a_held_meeting_cannot_be_moved(board):
     meeting = schedule(board, at(2030, 3, 12))
-    services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
+    meeting_services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
     with pytest.raises(ValidationError, match="has been held"):
-        services.meeting_reschedule(meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12))
+        meeting_services.meeting_reschedule(
+            meeting=meeting, starts_at=at(2030, 3, 19), ends_at=at(2030, 3, 19, 12)
+        )
 
 
 @pytest.mark.parametrize("reason", ["", "   "])
 def test_cancelling_needs_a_reason(board, reason):
     meeting = schedule(board)
     with pytest.raises(ValidationError, match="reason"):
-        services.meeting_cancel(meeting=meeting, reason=reason)
+        meeting_services.meeting_cancel(meeting=meeting, reason=reason)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.SCHEDULED
 
 
 def test_cancelling_records_the_reason_and_tells_members(board, board_members):
     meeting = schedule(board)
-    services.meeting_cancel(meeting=meeting, reason="Not enough business")
+    meeting_services.meeting_cancel(meeting=meeting, reason="Not enough business")
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.CANCELLED
     assert meeting.cancellation_reason == "Not enough business"
     assert Notification.objects.filter(kind="meeting_cancelled").count() == 4
     with pytest.raises(ValidationError, match="cancelled"):
-        services.agenda_item_add(meeting=meeting, title="Late business")
+        agenda_services.agenda_item_add(meeting=meeting, title="Late business")
 
 
 def test_a_meeting_is_marked_held_only_on_or_after_its_day(board):
     meeting = schedule(board, at(2030, 3, 12))
     with pytest.raises(ValidationError, match="on or after its day"):
-        services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 11))
-    services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
+        meeting_services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 11))
+    meeting_services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
 
 
 def test_a_cancelled_meeting_cannot_be_marked_held(board):
     meeting = schedule(board, at(2030, 3, 12))
-    services.meeting_cancel(meeting=meeting, reason="Snow")
+    meeting_services.meeting_cancel(meeting=meeting, reason="Snow")
     with pytest.raises(ValidationError, match="cancelled"):
-        services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
+        meeting_services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
 
 
 # Standing items -------------------------------------------------------------
@@ -297,14 +307,14 @@ def test_standing_items_are_not_added_twice(board):
     GroupFactory(name="Education Group").reports_to.set([board])
     meeting = schedule(board)
     before = numbers(meeting)
-    assert services.agenda_standing_items_add(meeting=meeting) == []
+    assert agenda_services.agenda_standing_items_add(meeting=meeting) == []
     assert numbers(meeting) == before
 
 
 def test_a_new_reporting_group_gets_its_line_when_standing_items_are_added_again(board):
     meeting = schedule(board)
     GroupFactory(name="Neglect Task and Finish Group").reports_to.set([board])
-    services.agenda_standing_items_add(meeting=meeting)
+    agenda_services.agenda_standing_items_add(meeting=meeting)
     assert ("4.1", "Neglect Task and Finish Group") in numbers(meeting)
 
 
@@ -348,7 +358,7 @@ def test_another_groups_inquorate_decision_does_not_bring_the_item(board):
 
 def test_in_a_series_only_the_next_meeting_carries_the_ratification_item(board):
     _inquorate_decision(board, at(2030, 1, 14))
-    meetings = services.meeting_schedule_series(
+    meetings = meeting_services.meeting_schedule_series(
         group=board,
         first_date=datetime.date(2030, 3, 12),
         count=3,
@@ -362,11 +372,11 @@ def test_in_a_series_only_the_next_meeting_carries_the_ratification_item(board):
 
 def test_ratification_item_can_be_ensured_on_an_already_scheduled_meeting(board):
     meeting = schedule(board, at(2030, 3, 12))
-    assert services.agenda_ratification_item_ensure(meeting=meeting) is None
+    assert agenda_services.agenda_ratification_item_ensure(meeting=meeting) is None
     _inquorate_decision(board, at(2030, 1, 14))
-    item = services.agenda_ratification_item_ensure(meeting=meeting)
+    item = agenda_services.agenda_ratification_item_ensure(meeting=meeting)
     assert item.number == "3"
-    assert services.agenda_ratification_item_ensure(meeting=meeting) == item
+    assert agenda_services.agenda_ratification_item_ensure(meeting=meeting) == item
     assert numbers(meeting)[3] == ("4", "Matters arising")
 
 
@@ -375,8 +385,8 @@ def test_ratification_item_can_be_ensured_on_an_already_scheduled_meeting(board)
 
 def test_new_business_goes_before_the_closing_standing_items(board):
     meeting = schedule(board)
-    services.agenda_item_add(meeting=meeting, title="Scorecard Q2")
-    services.agenda_item_add(meeting=meeting, title="Budget")
+    agenda_services.agenda_item_add(meeting=meeting, title="Scorecard Q2")
+    agenda_services.agenda_item_add(meeting=meeting, title="Budget")
     assert [title for _, title in numbers(meeting)] == [
         "Welcome, introductions and apologies",
         "Minutes of the previous meeting and action log",
@@ -391,70 +401,72 @@ def test_new_business_goes_before_the_closing_standing_items(board):
 
 def test_numbering_is_1_2_and_2_1_for_sub_items():
     meeting = MeetingFactory()
-    first = services.agenda_item_add(meeting=meeting, title="Welcome")
-    second = services.agenda_item_add(meeting=meeting, title="Performance")
-    sub = services.agenda_item_add(meeting=meeting, title="Scorecard", parent=second)
-    sub2 = services.agenda_item_add(meeting=meeting, title="Audit", parent=second)
+    first = agenda_services.agenda_item_add(meeting=meeting, title="Welcome")
+    second = agenda_services.agenda_item_add(meeting=meeting, title="Performance")
+    sub = agenda_services.agenda_item_add(meeting=meeting, title="Scorecard", parent=second)
+    sub2 = agenda_services.agenda_item_add(meeting=meeting, title="Audit", parent=second)
     assert (first.number, second.number, sub.number, sub2.number) == ("1", "2", "2.1", "2.2")
     assert (second.sort_key, sub.sort_key, sub2.sort_key) == ("0002", "0002.0001", "0002.0002")
 
 
 def test_sub_items_go_only_one_level_deep():
     meeting = MeetingFactory()
-    top = services.agenda_item_add(meeting=meeting, title="Performance")
-    sub = services.agenda_item_add(meeting=meeting, title="Scorecard", parent=top)
+    top = agenda_services.agenda_item_add(meeting=meeting, title="Performance")
+    sub = agenda_services.agenda_item_add(meeting=meeting, title="Scorecard", parent=top)
     with pytest.raises(ValidationError, match="one level deep"):
-        services.agenda_item_add(meeting=meeting, title="Too deep", parent=sub)
+        agenda_services.agenda_item_add(meeting=meeting, title="Too deep", parent=sub)
 
 
 def test_an_item_needs_a_title():
     with pytest.raises(ValidationError, match="title"):
-        services.agenda_item_add(meeting=MeetingFactory(), title="  ")
+        agenda_services.agenda_item_add(meeting=MeetingFactory(), title="  ")
 
 
 def test_moving_an_item_up_renumbers_it_and_its_sub_items():
     meeting = MeetingFactory()
-    services.agenda_item_add(meeting=meeting, title="A")
-    b = services.agenda_item_add(meeting=meeting, title="B")
-    services.agenda_item_add(meeting=meeting, title="B one", parent=b)
-    services.agenda_item_move(item=b, direction="up")
+    agenda_services.agenda_item_add(meeting=meeting, title="A")
+    b = agenda_services.agenda_item_add(meeting=meeting, title="B")
+    agenda_services.agenda_item_add(meeting=meeting, title="B one", parent=b)
+    agenda_services.agenda_item_move(item=b, direction="up")
     assert numbers(meeting) == [("1", "B"), ("1.1", "B one"), ("2", "A")]
 
 
 def test_moving_a_sub_item_down_among_its_siblings():
     meeting = MeetingFactory()
-    top = services.agenda_item_add(meeting=meeting, title="Top")
-    one = services.agenda_item_add(meeting=meeting, title="One", parent=top)
-    services.agenda_item_add(meeting=meeting, title="Two", parent=top)
-    services.agenda_item_move(item=one, direction="down")
+    top = agenda_services.agenda_item_add(meeting=meeting, title="Top")
+    one = agenda_services.agenda_item_add(meeting=meeting, title="One", parent=top)
+    agenda_services.agenda_item_add(meeting=meeting, title="Two", parent=top)
+    agenda_services.agenda_item_move(item=one, direction="down")
     assert numbers(meeting) == [("1", "Top"), ("1.1", "Two"), ("1.2", "One")]
 
 
 def test_the_first_item_cannot_move_up():
     meeting = MeetingFactory()
-    first = services.agenda_item_add(meeting=meeting, title="A")
+    first = agenda_services.agenda_item_add(meeting=meeting, title="A")
     with pytest.raises(ValidationError, match="already the first"):
-        services.agenda_item_move(item=first, direction="up")
+        agenda_services.agenda_item_move(item=first, direction="up")
 
 
 def test_deleting_an_item_renumbers_the_rest():
     meeting = MeetingFactory()
-    a = services.agenda_item_add(meeting=meeting, title="A")
-    services.agenda_item_add(meeting=meeting, title="B")
-    services.agenda_item_add(meeting=meeting, title="C")
-    services.agenda_item_delete(item=a)
+    a = agenda_services.agenda_item_add(meeting=meeting, title="A")
+    agenda_services.agenda_item_add(meeting=meeting, title="B")
+    agenda_services.agenda_item_add(meeting=meeting, title="C")
+    agenda_services.agenda_item_delete(item=a)
     assert numbers(meeting) == [("1", "B"), ("2", "C")]
 
 
 def test_the_previous_minutes_item_cannot_be_deleted_but_matters_arising_can(board):
     meeting = schedule(board)
     with pytest.raises(ValidationError, match="stays on every agenda"):
-        services.agenda_item_delete(
+        agenda_services.agenda_item_delete(
             item=meeting.agenda_items.get(standing_item=StandingItem.PREVIOUS_MINUTES)
         )
-    services.agenda_item_delete(item=meeting.agenda_items.get(standing_item=StandingItem.MATTERS_ARISING))
+    agenda_services.agenda_item_delete(
+        item=meeting.agenda_items.get(standing_item=StandingItem.MATTERS_ARISING)
+    )
     assert [n for n, _ in numbers(meeting)] == ["1", "2", "3", "4", "5"]
-    services.agenda_standing_items_add(meeting=meeting)
+    agenda_services.agenda_standing_items_add(meeting=meeting)
     assert numbers(meeting)[2] == ("3", "Matters arising")
 
 
@@ -462,25 +474,25 @@ def test_an_item_with_papers_cannot_be_deleted(board):
     meeting = schedule(board)
     paper = _paper(meeting, at(2030, 3, 1))
     with pytest.raises(ValidationError, match="papers"):
-        services.agenda_item_delete(item=paper.agenda_item)
+        agenda_services.agenda_item_delete(item=paper.agenda_item)
 
 
 def test_a_held_meeting_agenda_cannot_be_reordered_but_can_gain_an_item_at_the_end(board):
     meeting = schedule(board, at(2030, 3, 12))
-    services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
+    meeting_services.meeting_mark_held(meeting=meeting, today=datetime.date(2030, 3, 12))
     item = meeting.agenda_items.get(standing_item=StandingItem.AOB)
     with pytest.raises(ValidationError, match="quote its item numbers"):
-        services.agenda_item_move(item=item, direction="up")
+        agenda_services.agenda_item_move(item=item, direction="up")
     with pytest.raises(ValidationError, match="quote its item numbers"):
-        services.agenda_item_delete(item=item)
-    late = services.agenda_item_add(meeting=meeting, title="Raised on the day")
+        agenda_services.agenda_item_delete(item=item)
+    late = agenda_services.agenda_item_add(meeting=meeting, title="Raised on the day")
     assert late.number == "7"
 
 
 def test_updating_an_item_keeps_its_number():
     meeting = MeetingFactory()
-    item = services.agenda_item_add(meeting=meeting, title="A")
-    services.agenda_item_update(
+    item = agenda_services.agenda_item_add(meeting=meeting, title="A")
+    agenda_services.agenda_item_update(
         item=item, title="Renamed", purpose="decision", confidential=True, minutes_allowed=15
     )
     item.refresh_from_db()
@@ -495,14 +507,14 @@ def test_updating_an_item_keeps_its_number():
 
 def test_publishing_the_agenda_tells_current_members_once(board, board_members):
     meeting = schedule(board)
-    services.agenda_publish(meeting=meeting)
+    agenda_services.agenda_publish(meeting=meeting)
     notes = Notification.objects.filter(kind="agenda_published")
     assert notes.count() == 4
     assert {n.key.split(":")[1] + ":" + n.key.split(":")[2] for n in notes} == {f"meeting:{meeting.pk}"}
     meeting.refresh_from_db()
     assert meeting.agenda_published_at is not None
     with pytest.raises(ValidationError, match="already published"):
-        services.agenda_publish(meeting=meeting)
+        agenda_services.agenda_publish(meeting=meeting)
 
 
 # Attendance ------------------------------------------------------------------
@@ -510,7 +522,7 @@ def test_publishing_the_agenda_tells_current_members_once(board, board_members):
 
 def test_attendance_is_prefilled_from_current_membership(board, board_members):
     meeting = schedule(board)
-    lines = {line.person.name: line for line in services.attendance_prefill(meeting=meeting)}
+    lines = {line.person.name: line for line in attendance_services.attendance_prefill(meeting=meeting)}
     assert lines["Shire Police Lead"].status == "absent"
     assert lines["Shire Police Lead"].is_member
     assert lines["Minnie Taker"].status == "in_attendance"
@@ -520,10 +532,10 @@ def test_attendance_is_prefilled_from_current_membership(board, board_members):
 
 def test_attendance_prefill_shows_recorded_lines_and_visitors(board, board_members):
     meeting = schedule(board)
-    services.attendance_record(meeting=meeting, person=board_members["police"], status="present")
+    attendance_services.attendance_record(meeting=meeting, person=board_members["police"], status="present")
     visitor = PersonFactory(name="Vera Visitor")
-    services.attendance_record(meeting=meeting, person=visitor, status="in_attendance")
-    lines = {line.person.name: line for line in services.attendance_prefill(meeting=meeting)}
+    attendance_services.attendance_record(meeting=meeting, person=visitor, status="in_attendance")
+    lines = {line.person.name: line for line in attendance_services.attendance_prefill(meeting=meeting)}
     assert lines["Shire Police Lead"].status == "present"
     assert lines["Shire Police Lead"].recorded
     assert lines["Vera Visitor"].status == "in_attendance"
@@ -533,8 +545,8 @@ def test_attendance_prefill_shows_recorded_lines_and_visitors(board, board_membe
 def test_police_absent_makes_the_meeting_not_quorate(board, board_members):
     meeting = schedule(board)
     for key in ("council", "icb"):
-        services.attendance_record(meeting=meeting, person=board_members[key], status="present")
-    services.attendance_record(
+        attendance_services.attendance_record(meeting=meeting, person=board_members[key], status="present")
+    attendance_services.attendance_record(
         meeting=meeting,
         person=board_members["police"],
         status="apologies",
@@ -547,10 +559,10 @@ def test_police_absent_makes_the_meeting_not_quorate(board, board_members):
 def test_a_police_deputy_keeps_the_meeting_quorate(board, board_members, partners):
     meeting = schedule(board)
     for key in ("council", "icb"):
-        services.attendance_record(meeting=meeting, person=board_members[key], status="present")
-    services.attendance_record(meeting=meeting, person=board_members["police"], status="apologies")
+        attendance_services.attendance_record(meeting=meeting, person=board_members[key], status="present")
+    attendance_services.attendance_record(meeting=meeting, person=board_members["police"], status="apologies")
     deputy = PersonFactory(agency=partners["police"])
-    row = services.attendance_record(
+    row = attendance_services.attendance_record(
         meeting=meeting, person=deputy, status="deputy", deputy_for=board_members["police"]
     )
     assert row.agency == partners["police"]
@@ -562,7 +574,7 @@ def test_a_deputy_from_another_agency_is_refused(board, board_members, partners)
     meeting = schedule(board)
     deputy = PersonFactory(name="Ivy Council", agency=partners["council"])
     with pytest.raises(ValidationError) as raised:
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting, person=deputy, status="deputy", deputy_for=board_members["police"]
         )
     assert raised.value.message_dict["deputy_for"] == [
@@ -574,12 +586,12 @@ def test_a_deputy_from_another_agency_is_refused(board, board_members, partners)
 def test_a_deputy_must_name_the_member():
     meeting = MeetingFactory()
     with pytest.raises(ValidationError, match="Name the member"):
-        services.attendance_record(meeting=meeting, person=PersonFactory(), status="deputy")
+        attendance_services.attendance_record(meeting=meeting, person=PersonFactory(), status="deputy")
 
 
 def test_apology_reason_is_kept_only_for_apologies(board, board_members):
     meeting = schedule(board)
-    row = services.attendance_record(
+    row = attendance_services.attendance_record(
         meeting=meeting,
         person=board_members["icb"],
         status="apologies",
@@ -587,7 +599,7 @@ def test_apology_reason_is_kept_only_for_apologies(board, board_members):
         apology_valid=True,
     )
     assert (row.apology_reason, row.apology_valid) == ("Leave", True)
-    row = services.attendance_record(
+    row = attendance_services.attendance_record(
         meeting=meeting,
         person=board_members["icb"],
         status="present",
@@ -601,13 +613,13 @@ def test_apology_reason_is_kept_only_for_apologies(board, board_members):
 def test_police_who_left_before_item_5_make_item_5_inquorate(board, board_members):
     meeting = schedule(board)
     for title in ("Scorecard", "Budget"):
-        services.agenda_item_add(meeting=meeting, title=title)
+        agenda_services.agenda_item_add(meeting=meeting, title=title)
     items = list(meeting.agenda_items.order_by("sort_key"))
     item_5 = items[4]
     assert item_5.number == "5"
     for key in ("council", "icb"):
-        services.attendance_record(meeting=meeting, person=board_members[key], status="present")
-    services.attendance_record(
+        attendance_services.attendance_record(meeting=meeting, person=board_members[key], status="present")
+    attendance_services.attendance_record(
         meeting=meeting,
         person=board_members["police"],
         status="present",
@@ -622,7 +634,7 @@ def test_leaving_before_the_item_they_arrived_for_is_refused(board, board_member
     meeting = schedule(board)
     items = list(meeting.agenda_items.order_by("sort_key"))
     with pytest.raises(ValidationError, match="cannot leave before item 2"):
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting,
             person=board_members["icb"],
             status="present",
@@ -635,7 +647,7 @@ def test_an_item_from_another_meeting_is_refused(board, board_members):
     meeting = schedule(board)
     other_item = AgendaItemFactory()
     with pytest.raises(ValidationError, match="another meeting"):
-        services.attendance_record(
+        attendance_services.attendance_record(
             meeting=meeting, person=board_members["icb"], status="present", arrived_for_item=other_item
         )
 
@@ -647,8 +659,8 @@ def test_recording_a_whole_page_is_all_or_nothing(board, board_members):
         {"person": board_members["council"], "status": "present"},
         {"person": stranger, "status": "deputy", "deputy_for": board_members["police"]},
     ]
-    with pytest.raises(services.AttendanceLinesError) as raised:
-        services.attendance_record_lines(meeting=meeting, lines=lines)
+    with pytest.raises(attendance_services.AttendanceLinesError) as raised:
+        attendance_services.attendance_record_lines(meeting=meeting, lines=lines)
     assert list(raised.value.line_errors) == [1]
     assert not Attendance.objects.exists()
 
@@ -656,16 +668,16 @@ def test_recording_a_whole_page_is_all_or_nothing(board, board_members):
 def test_an_empty_status_takes_someone_off_the_list(board, board_members):
     meeting = schedule(board)
     visitor = PersonFactory()
-    services.attendance_record(meeting=meeting, person=visitor, status="in_attendance")
-    services.attendance_record_lines(meeting=meeting, lines=[{"person": visitor, "status": ""}])
+    attendance_services.attendance_record(meeting=meeting, person=visitor, status="in_attendance")
+    attendance_services.attendance_record_lines(meeting=meeting, lines=[{"person": visitor, "status": ""}])
     assert not Attendance.objects.exists()
 
 
 def test_attendance_at_a_cancelled_meeting_is_refused(board, board_members):
     meeting = schedule(board)
-    services.meeting_cancel(meeting=meeting, reason="Snow")
+    meeting_services.meeting_cancel(meeting=meeting, reason="Snow")
     with pytest.raises(ValidationError, match="cancelled"):
-        services.attendance_record(meeting=meeting, person=board_members["icb"], status="present")
+        attendance_services.attendance_record(meeting=meeting, person=board_members["icb"], status="present")
 
 
 def test_advisers_and_deputies_default_to_not_at_this_meeting_rather_than_absent(
@@ -676,6 +688,6 @@ def test_advisers_and_deputies_default_to_not_at_this_meeting_rather_than_absent
     deputy = PersonFactory(name="Dee Deputy", agency=partners["police"])
     MembershipFactory(person=deputy, group=board, role="deputy", deputy_for=board_members["police"])
     meeting = schedule(board)
-    lines = {line.person.name: line for line in services.attendance_prefill(meeting=meeting)}
+    lines = {line.person.name: line for line in attendance_services.attendance_prefill(meeting=meeting)}
     assert (lines["Ada Adviser"].status, lines["Ada Adviser"].is_member) == ("", False)
     assert (lines["Dee Deputy"].status, lines["Dee Deputy"].deputy_for) == ("", board_members["police"])

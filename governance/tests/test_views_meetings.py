@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import AgendaItem, Attendance, Meeting, MeetingStatus, Paper, StandingItem
-from governance.services import meetings as services
+from governance.services import agenda as agenda_services
+from governance.services import attendance as attendance_services
+from governance.services import meetings as meeting_services
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, council, icb, police
 from governance.tests.factories_meetings import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from notifications.models import Notification
@@ -24,7 +26,7 @@ ALL_USERS = [*VIEWERS, "outsider"]
 @pytest.fixture
 def meeting(group):
     starts = datetime.datetime(2030, 3, 12, 10, tzinfo=LONDON)
-    return services.meeting_schedule(
+    return meeting_services.meeting_schedule(
         group=group, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), location="Plough Lane"
     )
 
@@ -351,7 +353,7 @@ def test_publishing_the_agenda_notifies_members(client, secretariat, chair, memb
 def test_confidential_items_are_hidden_from_partner_readers_but_shown_to_members(
     client, partner, member, meeting
 ):
-    services.agenda_item_add(meeting=meeting, title="Case of Child Q", confidential=True)
+    agenda_services.agenda_item_add(meeting=meeting, title="Case of Child Q", confidential=True)
     client.force_login(partner)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Case of Child Q" not in page
@@ -451,10 +453,10 @@ def test_someone_in_attendance_is_added(client, secretariat, meeting):
 
 
 def test_meeting_page_marks_the_item_after_the_police_left(client, secretariat, meeting, partner_members):
-    item = services.agenda_item_add(meeting=meeting, title="Budget decision", purpose="decision")
+    item = agenda_services.agenda_item_add(meeting=meeting, title="Budget decision", purpose="decision")
     for key in ("council", "icb"):
-        services.attendance_record(meeting=meeting, person=partner_members[key], status="present")
-    services.attendance_record(
+        attendance_services.attendance_record(meeting=meeting, person=partner_members[key], status="present")
+    attendance_services.attendance_record(
         meeting=meeting, person=partner_members["police"], status="present", left_before_item=item
     )
     client.force_login(secretariat)
@@ -476,8 +478,10 @@ def test_a_meeting_inquorate_throughout_says_so_once_not_at_every_item(
     client, secretariat, meeting, partner_members
 ):
     for key in ("council", "icb"):
-        services.attendance_record(meeting=meeting, person=partner_members[key], status="present")
-    services.attendance_record(meeting=meeting, person=partner_members["police"], status="apologies")
+        attendance_services.attendance_record(meeting=meeting, person=partner_members[key], status="present")
+    attendance_services.attendance_record(
+        meeting=meeting, person=partner_members["police"], status="apologies"
+    )
     client.force_login(secretariat)
     response = client.get(meeting.get_absolute_url())
     page = response.context["page"]

@@ -21,7 +21,9 @@ from governance.forms.meetings import (
 )
 from governance.models import AgendaItem, Group, Meeting, MeetingStatus
 from governance.selectors import meetings as selectors
-from governance.services import meetings as services
+from governance.services import agenda as agenda_services
+from governance.services import attendance as attendance_services
+from governance.services import meetings as meeting_services
 from governance.views.access import (
     MEETINGS_CRUMB,
     agenda_item_for_edit,
@@ -105,7 +107,7 @@ def meeting_schedule(request, group_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = services.meeting_schedule(
+            meeting = meeting_services.meeting_schedule(
                 group=group,
                 starts_at=form.starts_at(),
                 ends_at=form.ends_at(),
@@ -136,7 +138,7 @@ def meeting_schedule_series(request, group_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meetings = services.meeting_schedule_series(
+            meetings = meeting_services.meeting_schedule_series(
                 group=group,
                 first_date=data["first_date"],
                 count=data["count"],
@@ -168,7 +170,7 @@ def meeting_reschedule(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.meeting_reschedule(
+            meeting_services.meeting_reschedule(
                 meeting=meeting,
                 starts_at=form.starts_at(),
                 ends_at=form.ends_at(),
@@ -197,7 +199,7 @@ def meeting_cancel(request, pk):
     form = MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+            meeting_services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -216,7 +218,7 @@ def meeting_cancel(request, pk):
 def meeting_mark_held(request, pk):
     meeting = meeting_for_edit(request, pk)
     try:
-        services.meeting_mark_held(meeting=meeting)
+        meeting_services.meeting_mark_held(meeting=meeting)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -283,7 +285,7 @@ def agenda_item_add(request, pk):
         parent_pk = form.cleaned_data["parent"]
         parent = get_object_or_404(AgendaItem, pk=parent_pk, meeting=meeting) if parent_pk else None
         try:
-            item = services.agenda_item_add(
+            item = agenda_services.agenda_item_add(
                 meeting=meeting, parent=parent, **_item_arguments(form.cleaned_data)
             )
         except ValidationError as error:
@@ -310,7 +312,7 @@ def agenda_item_edit(request, pk):
     form = AgendaItemForm(request.POST or None, meeting=meeting, item=item)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_update(item=item, **_item_arguments(form.cleaned_data))
+            agenda_services.agenda_item_update(item=item, **_item_arguments(form.cleaned_data))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -332,7 +334,7 @@ def agenda_item_edit(request, pk):
 def agenda_item_move(request, pk):
     item = agenda_item_for_edit(request, pk)
     try:
-        services.agenda_item_move(item=item, direction=request.POST.get("direction", ""))
+        agenda_services.agenda_item_move(item=item, direction=request.POST.get("direction", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(reverse("governance:agenda_edit", args=[item.meeting_id]) + f"#item-{item.pk}")
@@ -344,7 +346,7 @@ def agenda_item_delete(request, pk):
     meeting = item.meeting
     if request.method == "POST":
         try:
-            services.agenda_item_delete(item=item)
+            agenda_services.agenda_item_delete(item=item)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -370,7 +372,7 @@ def agenda_item_delete(request, pk):
 def agenda_standing_items_add(request, pk):
     meeting = meeting_for_edit(request, pk)
     try:
-        added = services.agenda_standing_items_add(meeting=meeting)
+        added = agenda_services.agenda_standing_items_add(meeting=meeting)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -385,7 +387,7 @@ def agenda_standing_items_add(request, pk):
 def agenda_publish(request, pk):
     meeting = meeting_for_edit(request, pk)
     try:
-        services.agenda_publish(meeting=meeting)
+        agenda_services.agenda_publish(meeting=meeting)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -408,7 +410,7 @@ def _attendance_choices(meeting: Meeting, lines):
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
-    lines = services.attendance_prefill(meeting=meeting)
+    lines = attendance_services.attendance_prefill(meeting=meeting)
     items, item_choices, member_choices = _attendance_choices(meeting, lines)
     form_kwargs = {"item_choices": item_choices, "member_choices": member_choices}
     formset = AttendanceFormSet(request.POST or None, lines=lines, form_kwargs=form_kwargs, prefix="line")
@@ -416,11 +418,11 @@ def attendance_edit(request, pk):
         people = {line.person.pk: line.person for line in lines}
         item_by_pk = {item.pk: item for item in items}
         try:
-            services.attendance_record_lines(
+            attendance_services.attendance_record_lines(
                 meeting=meeting,
                 lines=[_line_arguments(form.cleaned_data, people, item_by_pk) for form in formset.forms],
             )
-        except services.AttendanceLinesError as error:
+        except attendance_services.AttendanceLinesError as error:
             for index, line_error in error.line_errors.items():
                 apply_service_errors(formset.forms[index], line_error)
         except ValidationError as error:
@@ -463,13 +465,13 @@ def _line_arguments(data, people, item_by_pk) -> dict:
 @require_http_methods(["GET", "POST"])
 def attendance_add(request, pk):
     meeting = meeting_for_edit(request, pk)
-    listed = [line.person.pk for line in services.attendance_prefill(meeting=meeting)]
+    listed = [line.person.pk for line in attendance_services.attendance_prefill(meeting=meeting)]
     form = AttendanceAddForm(request.POST or None, meeting=meeting, listed_person_ids=listed)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                services.attendance_record(
+                attendance_services.attendance_record(
                     meeting=meeting,
                     person=data["person"],
                     status=data["status"],

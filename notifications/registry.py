@@ -138,9 +138,12 @@ def _forget_engine(*, setting, **kwargs):
 
 def render(message: Message) -> tuple[str, str]:
     """(subject, body) of a message: its kind's templates with its context. A subject is one
-    line; the newline that ends each template file is not part of the text."""
+    line (white space, line breaks included, folded to single spaces); the newline that ends
+    each template file is not part of the text."""
     registered = kind(message.kind)
     engine = _text_engine()
     subject = engine.get_template(registered.subject_template).render(Context(dict(message.context)))
     body = engine.get_template(registered.body_template).render(Context(dict(message.context)))
-    return subject.strip(), body.removesuffix("\n")
+    # A subject is one line whatever its context holds: a line break in a header would make
+    # every e-mail of it fail (and retry) in the mail library.
+    return " ".join(subject.split()), body.removesuffix("\n")

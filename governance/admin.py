@@ -207,4 +207,7 @@ class ActionAdmin(SimpleHistoryAdmin):
 class CalendarFeedTokenAdmin(admin.ModelAdmin):
     list_display = ["__str__", "person", "group", "created_at", "revoked_at"]
     raw_id_fields = ["person", "group"]
-    readonly_fields = ["token"]
+    readonly_fields = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False  # an address is made on the calendar page, where its token is shown once

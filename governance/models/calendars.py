@@ -1,5 +1,6 @@
 """Secret, revocable addresses for iCalendar subscription feeds."""
 
+import hashlib
 import secrets
 
 from django.db import models
@@ -14,6 +15,13 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def hash_feed_token(token: str) -> str:
+    """What is stored of a feed's token: its SHA-256 (OWASP ASVS V6: secrets stored only as
+    a hash). The token is 256 random bits, so an unsalted fast hash is enough: nothing short
+    of the token itself finds the row, and a copy of the database opens no feed."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class CalendarFeedTokenQuerySet(models.QuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
@@ -24,9 +32,11 @@ class CalendarFeedToken(models.Model):
 
     Calendar programs cannot log in, so the token in the address is the only
     key: revoking it stops the feed at once, and a new one starts a new address.
+    Only the token's hash is stored; the address is shown once, when it is created
+    (`token` is set on the instance the create service returns, never saved).
     """
 
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feed_tokens"
     )
@@ -37,6 +47,11 @@ class CalendarFeedToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = CalendarFeedTokenQuerySet.as_manager()
+
+    # The raw token, on the instance the create service returns only; the address built from
+    # it, on the page that shows it that once.
+    token: str | None = None
+    url: str | None = None
 
     class Meta:
         ordering = ["-created_at"]

@@ -7,14 +7,16 @@ from django.http import Http404
 from django.utils import timezone
 
 from governance.models import AgendaItem, CalendarFeedToken, Group, Meeting, Membership, Person
+from governance.models.calendars import hash_feed_token
 
 # A feed looks back a year (so last meetings' entries stay in the diary) and forward without limit.
 FEED_LOOKBACK = datetime.timedelta(days=365)
 
 
 def active_feed(token: str) -> CalendarFeedToken:
-    """The unrevoked feed with this token; 404 for anything else, revealing nothing."""
-    feed = CalendarFeedToken.objects.active().select_related("person", "group").filter(token=token).first()
+    """The unrevoked feed with this token (found by its hash); 404 for anything else, revealing nothing."""
+    feeds = CalendarFeedToken.objects.active().select_related("person", "group")
+    feed = feeds.filter(token_hash=hash_feed_token(token)).first()
     if feed is None or (feed.person is not None and not feed.person.active):
         raise Http404("No such calendar.")
     return feed

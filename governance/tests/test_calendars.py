@@ -1,6 +1,7 @@
 """Meetings in calendars: the .ics of a meeting, secret revocable feeds, and the subscriptions page."""
 
 import datetime
+import re
 import zoneinfo
 
 import icalendar
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from governance.calendars import meetings_calendar
 from governance.models import CalendarFeedToken, MeetingStatus
+from governance.models.calendars import hash_feed_token
 from governance.services.calendars import calendar_feed_create, calendar_feed_revoke
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.factories_meetings import AgendaItemFactory, MeetingFactory
@@ -32,6 +34,12 @@ def events(content: bytes) -> list:
 
 def feed_url(feed) -> str:
     return reverse("governance:calendar_feed", args=[feed.token])
+
+
+def address_token(page: str) -> str:
+    """The token of the one feed address a page shows."""
+    (token,) = re.findall(r"/calendars/feed/([^/\"]+)\.ics", page)
+    return token
 
 
 @pytest.fixture
@@ -196,12 +204,13 @@ def test_a_member_creates_and_revokes_their_own_address(client, member):
     assert client.post(reverse("governance:calendar_feed_create")).status_code == 302
     feed = CalendarFeedToken.objects.get(person=member.person)
     page = client.get(reverse("governance:calendar_subscriptions")).content.decode()
-    assert f"http://testserver{feed_url(feed)}" in page
+    token = address_token(page)
+    assert hash_feed_token(token) == feed.token_hash
     assert "Group calendars" not in page
     client.post(reverse("governance:calendar_feed_revoke", args=[feed.pk]))
     feed.refresh_from_db()
     assert feed.revoked_at is not None
-    assert feed.token not in client.get(reverse("governance:calendar_subscriptions")).content.decode()
+    assert token not in client.get(reverse("governance:calendar_subscriptions")).content.decode()
 
 
 def test_nobody_revokes_another_persons_address(client, member, chair):
@@ -217,7 +226,8 @@ def test_the_secretariat_creates_and_revokes_a_groups_address(client, secretaria
     response = client.post(reverse("governance:calendar_group_feed_create"), {"group": group.pk})
     assert response.status_code == 302
     feed = CalendarFeedToken.objects.get(group=group)
-    assert feed.token in client.get(reverse("governance:calendar_subscriptions")).content.decode()
+    page = client.get(reverse("governance:calendar_subscriptions")).content.decode()
+    assert hash_feed_token(address_token(page)) == feed.token_hash
     client.post(reverse("governance:calendar_feed_revoke", args=[feed.pk]))
     feed.refresh_from_db()
     assert feed.revoked_at is not None
@@ -248,3 +258,30 @@ def test_revoking_needs_a_post(client, member):
     feed = calendar_feed_create(person=member.person)
     client.force_login(member)
     assert client.get(reverse("governance:calendar_feed_revoke", args=[feed.pk])).status_code == 405
+
+
+# Tokens stored hashed (issue 11) -----------------------------------------------------------
+
+
+def test_a_feed_token_is_stored_only_as_its_hash(client, group):
+    feed = calendar_feed_create(group=group)
+    stored = CalendarFeedToken.objects.values().get(pk=feed.pk)
+    assert feed.token not in str(stored)
+    assert stored["token_hash"] == hash_feed_token(feed.token)
+    assert client.get(feed_url(feed)).status_code == 200
+
+
+def test_a_feed_cannot_be_opened_with_its_stored_hash(client, group):
+    feed = calendar_feed_create(group=group)
+    assert client.get(reverse("governance:calendar_feed", args=[feed.token_hash])).status_code == 404
+
+
+def test_a_new_address_is_shown_once_and_then_never_again(client, member):
+    client.force_login(member)
+    client.post(reverse("governance:calendar_feed_create"))
+    first = client.get(reverse("governance:calendar_subscriptions")).content.decode()
+    token = address_token(first)
+    again = client.get(reverse("governance:calendar_subscriptions")).content.decode()
+    assert token not in again
+    assert "/calendars/feed/" not in again
+    assert "keeps no readable copy" in again

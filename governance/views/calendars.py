@@ -52,8 +52,24 @@ def calendar_feed(request, token):
     return _ics_response(ics, "meetings.ics", attachment=False)
 
 
+# The address of a feed just created, kept in the session until the next page shows it:
+# only the token's hash is stored, so the address can be shown this once.
+NEW_FEED_SESSION_KEY = "governance_new_calendar_feed"
+
+
 def feed_url(request, feed: CalendarFeedToken) -> str:
     return request.build_absolute_uri(reverse("governance:calendar_feed", args=[feed.token]))
+
+
+def _remember_new_feed(request, feed: CalendarFeedToken) -> None:
+    request.session[NEW_FEED_SESSION_KEY] = {"pk": feed.pk, "url": feed_url(request, feed)}
+
+
+def _show_new_feed(request, feeds: list[CalendarFeedToken]) -> None:
+    """Give the feed just created its address (once); the others show none."""
+    new = request.session.pop(NEW_FEED_SESSION_KEY, None) or {}
+    for feed in feeds:
+        feed.url = new.get("url") if feed.pk == new.get("pk") else None
 
 
 def _subscriptions_url():
@@ -64,19 +80,19 @@ def _subscriptions_url():
 def calendar_subscriptions(request):
     user = request.user
     person = getattr(user, "person", None)
+    can_manage_group_feeds = user.has_perm(GROUP_FEED_PERM)
     personal = list(selectors.personal_feeds(person))
-    for feed in personal:
-        feed.url = feed_url(request, feed)
+    group_feeds = []
+    if can_manage_group_feeds:
+        group_feeds = list(selectors.group_feeds().order_by("group__name", "-created_at"))
+    _show_new_feed(request, personal + group_feeds)
     context = {
         "title": "Calendar subscriptions",
         "person": person,
         "personal_feeds": personal,
-        "can_manage_group_feeds": user.has_perm(GROUP_FEED_PERM),
+        "can_manage_group_feeds": can_manage_group_feeds,
     }
-    if context["can_manage_group_feeds"]:
-        group_feeds = list(selectors.group_feeds().order_by("group__name", "-created_at"))
-        for feed in group_feeds:
-            feed.url = feed_url(request, feed)
+    if can_manage_group_feeds:
         context["group_feeds"] = group_feeds
         group_form = GroupFeedForm()
         group_form.helper.form_action = reverse("governance:calendar_group_feed_create")
@@ -89,8 +105,12 @@ def calendar_feed_create(request):
     person = getattr(request.user, "person", None)
     if person is None:
         raise PermissionDenied
-    services.calendar_feed_create(person=person)
-    messages.success(request, "Your new calendar address is ready. Copy it into your calendar program.")
+    _remember_new_feed(request, services.calendar_feed_create(person=person))
+    messages.success(
+        request,
+        "Your new calendar address is ready. Copy it into your calendar program now: "
+        "it is shown only this once (the site keeps no readable copy).",
+    )
     return redirect(_subscriptions_url())
 
 
@@ -102,8 +122,10 @@ def calendar_group_feed_create(request):
         messages.error(request, "Choose a group for the calendar feed.")
         return redirect(_subscriptions_url())
     group = form.cleaned_data["group"]
-    services.calendar_feed_create(group=group)
-    messages.success(request, f"Created a calendar address for {group}.")
+    _remember_new_feed(request, services.calendar_feed_create(group=group))
+    messages.success(
+        request, f"Created a calendar address for {group}. Copy it now: it is shown only this once."
+    )
     return redirect(_subscriptions_url())
 
 

@@ -17,9 +17,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.models import HistoricalChanges
 
+from accounts import services as account_services
+from accounts.permissions import must_use_two_factor
 from demo import herefordshire, herefordshire_year, hertfordshire, year
 from demo.specs import (
     AgencySpec,
@@ -310,6 +314,19 @@ class _PartnershipLoader:
         if outcome is Outcome.UNCHANGED and (groups_changed or link_changed):
             outcome = Outcome.UPDATED
         self.summary.record("users", outcome)
+        self._enrol_second_factor(user)
+
+    def _enrol_second_factor(self, user) -> None:
+        """A demo account that must use two-factor authentication gets an authenticator app whose
+        secret is DEMO_TOTP_SECRET (README: "Logging in to the demo"), so anyone can compute its codes."""
+        if not must_use_two_factor(user):
+            return
+        key_hex = account_services.base32_to_hex(settings.DEMO_TOTP_SECRET)
+        if TOTPDevice.objects.filter(user=user, key=key_hex, confirmed=True).exists():
+            self.summary.record("2FA apps", Outcome.UNCHANGED)
+            return
+        account_services.two_factor_enrol(user=user, key_hex=key_hex, now=timezone.now())
+        self.summary.record("2FA apps", Outcome.CREATED)
 
     @staticmethod
     def _save_user(spec: DemoUserSpec, person: Person) -> tuple:

@@ -46,9 +46,14 @@ INSTALLED_APPS = [
     "rules",
     "simple_history",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "core",
     "notifications",
     "governance",
+    "accounts",
     "reviews",
     "audits",
     "training",
@@ -63,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle and absolute session limits, and the second step of a login (accounts/middleware.py).
+    "accounts.middleware.SessionPolicyMiddleware",
     # Every page needs a login unless its view says otherwise (healthz, login).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Cache-Control: no-store on every response to a logged-in user; Permissions-Policy.
@@ -72,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a locked-out login into the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hscp.urls"
@@ -103,12 +112,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "accounts.backends.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -256,4 +270,33 @@ LOGGING = {
 }
 
 # Who the demo users log in as; see `manage.py load_demo`.
-DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="hscp-demo-2026")
+# The documented defaults are public: load_demo refuses them when DEBUG is off.
+DEMO_PASSWORD_DEFAULT = "hscp-demo-2026"
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default=DEMO_PASSWORD_DEFAULT)
+# The demo accounts that must use two-factor authentication get a TOTP device with this
+# base32 secret, so anyone (and any automated check) can compute their codes.
+DEMO_TOTP_SECRET_DEFAULT = "HSCPDEMOHSCPDEMOHSCPDEMOHSCPDEMO"
+DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default=DEMO_TOTP_SECRET_DEFAULT)
+
+# Accounts (issue 11): two-factor authentication, lockout, sessions.
+# Besides admins and the secretariat, members of these groups must use a second factor.
+TWO_FACTOR_REQUIRED_GROUPS = env.list("TWO_FACTOR_REQUIRED_GROUPS", default=["Joint Case Review Group"])
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="HSCP Governance")
+# A session ends after this many minutes without a request (SESSION_COOKIE_AGE is its absolute lifetime).
+SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=30)
+# django-axes: an account locks after this many failed logins, an address after LOGIN_ADDRESS_FAILURE_LIMIT
+# (a partner agency's office shares one address), both until an admin unlocks them or the cool-off passes.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+AXES_COOLOFF_TIME = env.int("LOGIN_LOCKOUT_MINUTES", default=60) / 60
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # accounts.AuthEvent records logins
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_ENABLE_ADMIN = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_ip"
+# The address limit is accounts.backends.LockoutBackend's own (a lower limit than the account's would lock
+# out a whole office), so axes' warning that its parameters leave the address out does not apply.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)

@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
+from accounts.urls import auth_urlpatterns
 from dashboards import views as dashboard_views
 from hscp import views
 
@@ -11,9 +12,10 @@ admin.site.site_title = "HSCP Governance"
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include(auth_urlpatterns)),
+    path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
+    path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("governance.urls")),
 ]

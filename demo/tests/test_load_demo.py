@@ -106,8 +106,10 @@ def media_in_tmp(settings, demo_media_root):
 
 
 def load_demo(*args) -> str:
+    """As a developer runs it: DEBUG on (pytest-django turns it off)."""
     out = io.StringIO()
-    call_command("load_demo", *args, stdout=out)
+    with override_settings(DEBUG=True):
+        call_command("load_demo", *args, stdout=out)
     return out.getvalue()
 
 

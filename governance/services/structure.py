@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from governance.models import Agency, Group, Membership, MembershipRole, Person
 from governance.services.common import save_validated
+from governance.signals import membership_ended
 
 
 @transaction.atomic
@@ -111,4 +112,7 @@ def membership_end(
             {"end_date": f"The end date cannot be before the start date ({membership.start_date:%d %b %Y})."}
         )
     membership.end_date = end_date
-    return save_validated(membership)
+    saved = save_validated(membership)
+    if end_date <= today:
+        transaction.on_commit(lambda: membership_ended.send(sender=Membership, membership=saved))
+    return saved

@@ -59,7 +59,9 @@ def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
 
 
 def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
-    return selectors_actions.ActionLog(filterset.qs, count_in_one_pass=filterset.searching)
+    return selectors_actions.ActionLog(
+        filterset.qs, count_in_one_pass=filterset.searching, group=filterset.group
+    )
 
 
 # The group action log ---------------------------------------------------------------
@@ -71,7 +73,7 @@ def action_log(request, group_pk):
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
     page_obj, querystring = paginate(request, _action_log(filterset))
-    rows = selectors_actions.decorate(page_obj.object_list, today=today)
+    rows = selectors_actions.decorate(page_obj.object_list, today=today, group_id=group.pk)
     return render(
         request,
         "governance/action_log.html",
@@ -112,10 +114,10 @@ EXPORT_HEADERS = [
 def _export_rows(filterset, today: datetime.date):
     """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
     for action in _action_log(filterset):
-        [action] = selectors_actions.decorate([action], today=today)
+        [action] = selectors_actions.decorate([action], today=today, group_id=filterset.group.pk)
         update = action.latest_update
         yield [
-            action.number,
+            action.place.number,
             action.reference,
             action.title,
             action.description,
@@ -124,11 +126,11 @@ def _export_rows(filterset, today: datetime.date):
             action.lead_agency.name if action.lead_agency else "",
             action.due_date,
             action.original_due_date if action.original_due_date != action.due_date else None,
-            action.get_status_display(),
+            action.place.handed_to or action.get_status_display(),
             action.rag.label,
             update.text if update else "",
             timezone.localdate(update.created_at) if update else None,
-            action.source_label or action.get_source_display(),
+            action.place.came_from or action.source_label or action.get_source_display(),
             action.group.name,
         ]
 
@@ -165,6 +167,7 @@ def action_log_print(request, group_pk):
     rows = selectors_actions.decorate(
         _action_log(filterset)[: PRINT_LIMIT + 1],
         today=today,
+        group_id=group.pk,
     )
     context = {
         "title": f"Action log: {group.name}",
@@ -219,6 +222,7 @@ def action_create(request, group_pk):
                 title=data["title"],
                 description=data["description"],
                 owners=data["owners"],
+                owner_group=data["owner_group"],
                 lead_agency=data["lead_agency"],
                 due_date=data["due_date"],
                 due_by_next_meeting=data["due_by_next_meeting"],

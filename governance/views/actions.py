@@ -15,9 +15,17 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.access import access
 from core.exports import csv_response, xlsx_response
 from core.pdf import pdf_response, render_pdf
 from core.views import apply_service_errors, paginate, querystring_without
+from governance.access_rules import (
+    ACTION_UPDATERS_POST,
+    GROUP_MEMBERS,
+    GROUP_RUNNERS,
+    GROUP_RUNNERS_POST,
+    LOGGED_IN,
+)
 from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
@@ -67,6 +75,7 @@ def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
 # The group action log ---------------------------------------------------------------
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -139,6 +148,7 @@ def _export_filename(group: Group, today: datetime.date, extension: str) -> str:
     return f"action-log-{slugify(group.label)}-{today:%Y-%m-%d}.{extension}"
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_csv(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -147,6 +157,7 @@ def action_log_csv(request, group_pk):
     return csv_response(EXPORT_HEADERS, rows, filename=_export_filename(group, today, "csv"))
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_xlsx(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -157,6 +168,7 @@ def action_log_xlsx(request, group_pk):
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_print(request, group_pk):
     """The log laid out as the minutes quote it (seed 003): 'Action No 15 (23.10.19 ref 4.1)',
@@ -200,6 +212,7 @@ def _safe_next(request) -> str:
     return ""
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def action_create(request, group_pk):
     """Record an action for a group, or (with ?item=<agenda item>) as agreed at a meeting item."""
@@ -294,12 +307,14 @@ def _render_detail(request, action: Action, *, update_form=None, handover_form=N
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_detail(request, pk):
     action = action_for_view(request, pk)
     return _render_detail(request, action)
 
 
+@access(ACTION_UPDATERS_POST)
 @require_POST
 def action_update(request, pk):
     action = action_for_update(request, pk)
@@ -315,6 +330,7 @@ def action_update(request, pk):
     return _render_detail(request, action, update_form=form)
 
 
+@access(GROUP_RUNNERS_POST)
 @require_POST
 def action_hand_over(request, pk):
     action = action_for_hand_over(request, pk)
@@ -343,6 +359,7 @@ def action_hand_over(request, pk):
 # My actions and the chair's action plan ----------------------------------------------------
 
 
+@access(LOGGED_IN)
 @require_GET
 def my_actions(request):
     today = timezone.localdate()
@@ -364,6 +381,7 @@ def my_actions(request):
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_plan(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -409,6 +427,7 @@ def _review_rows(request, meeting: Meeting, actions, *, bound: dict | None = Non
     return rows
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 @vary_on_headers("HX-Request")
 def meeting_action_review(request, pk):
@@ -441,6 +460,7 @@ def _render_review_page(request, meeting: Meeting, context: dict, status: int = 
     )
 
 
+@access(GROUP_RUNNERS_POST)
 @require_POST
 @vary_on_headers("HX-Request")
 def meeting_action_review_update(request, meeting_pk, pk):

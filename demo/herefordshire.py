@@ -15,7 +15,15 @@ from demo.specs import (
     PersonSpec,
     SeatSpec,
 )
-from governance.models import GroupKind, MeetingFrequency, MembershipRole, QuorumRule, Sector, StatutoryRole
+from governance.models import (
+    GroupKind,
+    MeetingFrequency,
+    MembershipRole,
+    QuorumRule,
+    SafeguardingPartnerRole,
+    Sector,
+    StatutoryRole,
+)
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
 
 date = datetime.date
@@ -26,6 +34,9 @@ MEMBER = MembershipRole.MEMBER
 DEPUTY = MembershipRole.DEPUTY
 ADVISER = MembershipRole.ADVISER
 MINUTE_TAKER = MembershipRole.MINUTE_TAKER
+IN_ATTENDANCE = MembershipRole.IN_ATTENDANCE
+LEAD = SafeguardingPartnerRole.LEAD
+DELEGATED = SafeguardingPartnerRole.DELEGATED
 
 COUNCIL = "Herefordshire Council"
 ICB = "HW ICB"
@@ -61,6 +72,12 @@ AGENCIES = (
         "Herefordshire Sexual Health Service", "Sexual Health", Sector.HEALTH, "hereford-sexualhealth"
     ),
     AgencySpec("NHS England", "NHS England", Sector.HEALTH, "nhs-england"),
+    AgencySpec(
+        "UK Health Security Agency and the Office for Health Improvement and Disparities",
+        "UKHSA/OHID",
+        Sector.HEALTH,
+        "ukhsa-ohid",
+    ),
     AgencySpec(
         "Herefordshire Early Years and Children Centre Providers",
         "Early Years",
@@ -117,10 +134,13 @@ AGENCIES = (
 )
 
 PEOPLE = (
+    # The three Lead Safeguarding Partners (seed 001 s.1.3) and the Delegated Safeguarding Partners they
+    # named (s.3.2); invented people in the seed's posts.
+    PersonSpec("Jonathan Ashby", "Chief Executive", COUNCIL, partner_role=LEAD),
+    PersonSpec("Helena Marchetti", "Chief Executive", ICB, partner_role=LEAD),
+    PersonSpec("Douglas Wainwright", "Chief Constable", POLICE, partner_role=LEAD),
     # Herefordshire Council, including the partnership team it hosts (seed 001 s.20).
-    PersonSpec(
-        "Catherine Adeyemi", "Director of Children's Services (Delegated Safeguarding Partner)", COUNCIL
-    ),
+    PersonSpec("Catherine Adeyemi", "Director of Children's Services", COUNCIL, partner_role=DELEGATED),
     PersonSpec("Eleanor Vaughan", "Director of Public Health", COUNCIL),
     PersonSpec(
         "Graham Whitcombe", "Director for Education, Skills and Learning", COUNCIL, "Catherine Adeyemi"
@@ -162,7 +182,7 @@ PEOPLE = (
     PersonSpec("Aisha Rahman", "Partnership Learning and Development Officer", COUNCIL, "Daniel Osei"),
     PersonSpec("Tom Beddoes", "Partnership Performance Analyst", COUNCIL, "Daniel Osei"),
     # NHS Herefordshire and Worcestershire Integrated Care Board.
-    PersonSpec("Rebecca Thornbury", "Chief Nursing Officer (Delegated Safeguarding Partner)", ICB),
+    PersonSpec("Rebecca Thornbury", "Chief Nursing Officer", ICB, partner_role=DELEGATED),
     PersonSpec(
         "Angela Nkemelu",
         "Head of Safeguarding and Designated Nurse for Safeguarding Adults, Children and "
@@ -181,9 +201,10 @@ PEOPLE = (
     PersonSpec("Victoria Ashworth", "Chief Superintendent, Head of Protecting Vulnerable People", POLICE),
     PersonSpec(
         "Imran Chaudhry",
-        "Superintendent, Local Policing Commander for Herefordshire (Delegated Safeguarding Partner)",
+        "Superintendent, Local Policing Commander for Herefordshire",
         POLICE,
         "Victoria Ashworth",
+        partner_role=DELEGATED,
     ),
     PersonSpec(
         "Mark Dunmore",
@@ -267,9 +288,13 @@ PEOPLE = (
     PersonSpec("Shauna Kelly", "Registered Manager, children's home", "Residential"),
     PersonSpec("Victor Abiodun", "Safeguarding and Modern Slavery Lead", "Border Force"),
     PersonSpec("Frances Delahaye", "Independent Scrutineer", "Scrutiny"),
+    PersonSpec("Nasreen Qadir", "Consultant in Health Protection, West Midlands", "UKHSA/OHID"),
 )
 
+LSP_FORUM = "Lead Safeguarding Partners' Forum"
 BOARD = "Safeguarding Partners Board"
+SUMMIT = "HSCP Summit"
+PRACTITIONER_FORUM = "Practitioner Forum"
 QE = "Quality & Effectiveness Group"
 DP = "Development & Practice Group"
 JCR = "Joint Case Review Group"
@@ -285,6 +310,28 @@ def bullets(*lines: str) -> str:
 
 
 GROUPS = (
+    GroupSpec(
+        LSP_FORUM,
+        "LSP Forum",
+        GroupKind.FORUM,
+        MeetingFrequency.TWICE_YEARLY,
+        remit="The Lead Safeguarding Partners have responsibility for setting the strategic direction, "
+        "vision and culture for our partnership. To support them in their functions, the Lead "
+        "Safeguarding Partners meet twice yearly as a combined Herefordshire and Worcestershire forum in "
+        "recognition of the shared geographic footprint for both ICB and West Mercia Police. The Delegated "
+        "Safeguarding Partners and Independent Scrutineers also attend this meeting to ensure strong links "
+        "within the leadership structure and as an opportunity to escalate risks and issues as required. "
+        "The Lead Safeguarding Partners:\n"
+        + bullets(
+            "Agree and review the partnership's shared priorities and resources",
+            "Hold delegates to account for the delivery against their own agencies and the partnership's "
+            "commitments",
+            "Review and sign off key partnership documents",
+            "Provide shared oversight of learning from independent scrutiny, local and national reviews and "
+            "ensure these have a demonstrable impact on practice",
+            "Agree each year the independent scrutineer's scrutiny plan and schedule for delivery",
+        ),
+    ),
     GroupSpec(
         BOARD,
         "SPB",
@@ -305,6 +352,8 @@ GROUPS = (
             "Review progress of priorities work",
         ),
         review_date=date(2027, 3, 31),
+        # "This group is accountable to the Lead Safeguarding Partners" (seed 001 s.7.1).
+        reports_to=(LSP_FORUM,),
     ),
     GroupSpec(
         ADULTS_BOARD,
@@ -420,7 +469,10 @@ GROUPS = (
             "Escalate risk and issues, as appropriate, to the Safeguarding Children Partnership",
         ),
         review_date=date(2025, 11, 30),
-        reports_to=(BOARD,),
+        # "The MASH group reports back … to the Quality & Effectiveness Group" (seed 000; seed 001 s.7.15;
+        # agreed at the board, seed 003 item 2.3), and like every subgroup sends the board its messages
+        # (seed 000: the subgroups "report on their work to the … Board"; seed 003 item 2.3).
+        reports_to=(QE, BOARD),
     ),
     GroupSpec(
         CEM,
@@ -456,9 +508,81 @@ GROUPS = (
         review_date=date(2027, 2, 28),
         reports_to=(BOARD,),
     ),
+    GroupSpec(
+        SUMMIT,
+        "Summit",
+        GroupKind.FORUM,
+        MeetingFrequency.TWICE_YEARLY,
+        remit="The Safeguarding Partners hold twice yearly summits, the purpose of which are to update the "
+        "executive leads of relevant agencies of the work of the Partnership and its effectiveness, as well "
+        "as to highlight any gaps and where further support and engagement is required (s.5.7). The HSCP "
+        "Summit is an opportunity for the Safeguarding Partners to meet and review the successes and any "
+        "areas for development resulting from the work of the partnership. It is open to senior leads of all "
+        "relevant agencies (s.7.6-7.7). The aims of the summit are:\n"
+        + bullets(
+            "To provide all strategic leaders and senior managers with opportunity for input, engagement and "
+            "ownership in the work of the Herefordshire Safeguarding Children Partnership (HSCP)",
+            "To update on the implementation of the HSCP Strategic Plan",
+            "To reflect and input on how to improve effectiveness within the children's systems and "
+            "partnership working with children, young people and families",
+            "Provide feedback by relevant agencies on their contribution to the safeguarding partnership",
+        ),
+        reports_to=(BOARD,),
+    ),
+    GroupSpec(
+        PRACTITIONER_FORUM,
+        "Practitioner Forum",
+        GroupKind.FORUM,
+        MeetingFrequency.TWICE_YEARLY,
+        remit="A joint multi-agency practitioner forum event takes place twice a year, which provides "
+        "practitioners with a summary of updates arising from work undertaken across Herefordshire relating "
+        "to the HSCP and HSAB. The forum provides the opportunity to share good practice and update "
+        "practitioners on developments relating to safeguarding practice. This forum is to engage and hear "
+        "the views of practitioners; administrative support from the Partnership Team is provided. All "
+        "professionals working with adults or children are welcome to attend (s.7.8). It has a mixed agenda "
+        "of tri-partnership/boards business, presentations, workshops and consultations (s.6.16).",
+        # Developed by the children's Safeguarding Partners, the HSAB and the CSP (seed 001 s.6.16).
+        reports_to=(BOARD, ADULTS_BOARD, COMMUNITY_SAFETY),
+    ),
 )
 
 SEATS = {
+    # The Lead Safeguarding Partners meet; the DSPs and the independent scrutineer attend (s.3.1).
+    LSP_FORUM: (
+        SeatSpec("Jonathan Ashby", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Helena Marchetti", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Douglas Wainwright", MEMBER, date(2024, 1, 1)),
+        SeatSpec("Catherine Adeyemi", IN_ATTENDANCE, date(2024, 4, 1)),
+        SeatSpec("Rebecca Thornbury", IN_ATTENDANCE, date(2023, 4, 1)),
+        SeatSpec("Imran Chaudhry", IN_ATTENDANCE, date(2024, 4, 1)),
+        SeatSpec("Frances Delahaye", IN_ATTENDANCE, date(2023, 9, 1)),
+    ),
+    SUMMIT: (
+        SeatSpec("Catherine Adeyemi", MEMBER, date(2024, 4, 1)),
+        SeatSpec("Rebecca Thornbury", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Imran Chaudhry", MEMBER, date(2024, 4, 1)),
+        SeatSpec("Patricia Lyle", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Sanjay Mistry", MEMBER, date(2024, 2, 1)),
+        SeatSpec("Diane Rowlands", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Alison Mercer", MEMBER, date(2024, 9, 1)),
+        SeatSpec("Judith Okoro", MEMBER, date(2024, 5, 1)),
+        SeatSpec("Darren Whitehouse", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Gillian Rees", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Beverley Adams", MEMBER, date(2023, 4, 1)),
+        SeatSpec("Nasreen Qadir", MEMBER, date(2024, 9, 1)),
+        SeatSpec("Frances Delahaye", ADVISER, date(2023, 9, 1)),
+        SeatSpec("Joanna Kowalski", MINUTE_TAKER, date(2023, 4, 1)),
+    ),
+    PRACTITIONER_FORUM: (
+        SeatSpec("Gareth Hollis", MEMBER, date(2023, 6, 1)),
+        SeatSpec("Megan Howells", MEMBER, date(2023, 6, 1)),
+        SeatSpec("Jade Crowther", MEMBER, date(2024, 3, 1)),
+        SeatSpec("Callum Reid", MEMBER, date(2024, 1, 8)),
+        SeatSpec("Farah Siddiqui", MEMBER, date(2023, 9, 1)),
+        SeatSpec("Andrew Kerr", MEMBER, date(2024, 1, 10)),
+        SeatSpec("Aisha Rahman", ADVISER, date(2023, 6, 1)),
+        SeatSpec("Liam Fairclough", MINUTE_TAKER, date(2023, 9, 1)),
+    ),
     BOARD: (
         # The chair passed from the police to the council's DSP in 2024 (seed 001, 5.2).
         SeatSpec("Mark Dunmore", CHAIR, date(2023, 4, 1), end=date(2024, 4, 1)),

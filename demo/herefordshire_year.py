@@ -57,6 +57,8 @@ FD = "Frances Delahaye"
 PR = "Priya Raman"
 OP = "Owen Pritchard"
 AN = "Angela Nkemelu"
+# A member of the JCR's rapid review panel (Wye Valley NHS Trust), in attendance for the rapid review.
+RAPID_REVIEW_PANEL = "Oluwaseun Adebayo"
 
 
 # What becomes of an action at the group's following meetings ------------------------------------
@@ -1018,20 +1020,36 @@ BOARD_SCENARIOS = (
     # any year. Inquorate decisions are ratified at the group's next held meeting.
     (),
     (
-        # The ICB's partner leaves before the decision item, so that decision is taken inquorate.
+        # A rapid review's recommendation is decided by representatives of all three partners, quorate
+        # (seed 001 s.15.7); the JCR's rapid review panel presents it.
+        ScenarioSpec(
+            Scenario.ATTENDS_FOR_ITEM,
+            person=RAPID_REVIEW_PANEL,
+            item_title="Rapid review 'Child T'",
+            item=ItemSpec(
+                "Rapid review 'Child T': decision on a local child safeguarding practice review",
+                RAPID_REVIEW_PANEL,
+                DECISION,
+                15,
+                discussion="The Joint Case Review Group's rapid review panel recommended a local child "
+                "safeguarding practice review. The representatives of the three safeguarding partners "
+                "considered the recommendation; the independent scrutineer will review the decision.",
+                decision="The three safeguarding partners decided that the rapid review for 'Child T' met "
+                "the criteria for a local child safeguarding practice review, and that one is commissioned.",
+            ),
+        ),
+        # The ICB's partner leaves before a later decision item, so that decision is taken inquorate.
         ScenarioSpec(
             Scenario.LEAVES_BEFORE_DECISION,
             person=RT,
             item=ItemSpec(
-                "Rapid review: decision on a local child safeguarding practice review",
-                AN,
+                "Levels of need: the refreshed threshold document",
+                CA,
                 DECISION,
                 15,
                 discussion="RT had left the meeting, so the ICB was not represented when the decision was "
                 "taken.",
-                decision="The partners agreed that the rapid review for 'Child T' met the criteria for a "
-                "local "
-                "child safeguarding practice review.",
+                decision="The Board adopted the refreshed levels of need (threshold) document.",
             ),
         ),
         ScenarioSpec(

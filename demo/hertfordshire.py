@@ -1,9 +1,10 @@
 """The Hertfordshire Safeguarding Children Board and its eight subgroups, from seed 002.
 
 A second, differently shaped partnership, to show that the structure is data.
-Group names and remits follow the seed; the seed gives no meeting frequencies
-or chairs beyond the two independent chairs, so those are invented, as is
-every person.
+Group names and remits follow the seed, each remit in full. The seed gives no
+meeting frequencies, quorum rules or review dates, so those are "not set"
+rather than invented; chairs beyond the two independent chairs, and every
+person, are invented.
 """
 
 import datetime
@@ -16,7 +17,7 @@ from demo.specs import (
     PersonSpec,
     SeatSpec,
 )
-from governance.models import GroupKind, MeetingFrequency, MembershipRole, Sector, StatutoryRole
+from governance.models import GroupKind, MeetingFrequency, MembershipRole, QuorumRule, Sector, StatutoryRole
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
 
 date = datetime.date
@@ -120,24 +121,26 @@ def bullets(*lines: str) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def subgroup(name, short_name, frequency, review_date, remit) -> GroupSpec:
+def subgroup(name: str, short_name: str, remit: str) -> GroupSpec:
+    """A subgroup of the Board; the seed gives no frequency, quorum or review date, so none is set."""
     return GroupSpec(
         name,
         short_name,
         GroupKind.SUBGROUP,
-        frequency,
+        MeetingFrequency.NOT_SET,
         remit=remit,
-        review_date=review_date,
         reports_to=(BOARD,),
+        quorum_rule=QuorumRule.NOT_SET,
     )
 
 
+# Each remit is the seed's text in full, its headings ("Overall objectives") left out.
 GROUPS = (
     GroupSpec(
         BOARD,
         "Strategic Board",
         GroupKind.BOARD,
-        MeetingFrequency.BI_MONTHLY,
+        MeetingFrequency.NOT_SET,
         remit="Senior managers in partner agencies set the overall strategy for the Safeguarding Board, "
         "overseeing the annual business plan and allocating resources to meet key targets (chaired by an "
         "independent person).\n"
@@ -153,20 +156,22 @@ GROUPS = (
             "itself.",
             "Ensure that the Safeguarding Board makes efficient and effective use of its resources.",
         ),
-        review_date=date(2027, 3, 31),
+        quorum_rule=QuorumRule.NOT_SET,
     ),
     subgroup(
         IMPROVING_OUTCOMES,
         "Improving Outcomes",
-        MeetingFrequency.BI_MONTHLY,
-        date(2027, 5, 31),
         bullets(
             "Identify areas of good practice, both locally and nationally on which to base our aspirations.",
             "Identify areas of poor performance across agencies, propose improvements and monitor "
             "progress. Where solutions cannot be found, recommendations for action will be made to the "
-            "Strategic Board.",
+            "Strategic Board. The Improving Outcomes Group will only escalate to the Strategic Board issues "
+            "of significant risk. That includes those that have countywide or national implications, extend "
+            "beyond the remit of the Strategic Board, or result from a serious lack of co-operation of one "
+            "or more of the agencies.",
             "Identify a shared vision of the outcomes it aims to achieve which will be drawn from the "
-            "Safeguarding Board business plan. The group will only focus on multi-agency issues.",
+            "Safeguarding Board business plan, yet be sufficiently flexible to identify where issues arise "
+            "mid-year which may affect safeguarding. The group will only focus on multi-agency issues.",
             "Identify operational priorities based on data.",
             "Maintain a register of issues to monitor and follow up progress.",
         ),
@@ -174,8 +179,6 @@ GROUPS = (
     subgroup(
         LEARNING,
         "L&D",
-        MeetingFrequency.QUARTERLY,
-        date(2026, 1, 31),
         bullets(
             "To ensure constituent agencies have an effective training programme for their staff in relation "
             "to safeguarding and promoting the welfare of children.",
@@ -186,39 +189,31 @@ GROUPS = (
     subgroup(
         POLICY,
         "P&P",
-        MeetingFrequency.QUARTERLY,
-        date(2027, 7, 31),
         bullets(
             "Ensure that the Safeguarding Board (and member agencies) have procedures for inter-agency "
             "working to safeguard and promote the welfare of children as required by Working Together to "
-            "Safeguard Children and other government regulation and statutory guidance.",
+            "Safeguard Children 2015 and other government regulation and statutory guidance.",
         ),
     ),
     subgroup(
         AUDIT,
         "Audit",
-        MeetingFrequency.QUARTERLY,
-        date(2027, 2, 28),
         bullets(
             "Receive reports of single agency audits and identify issues for Safeguarding Board.",
             "Conduct audits on behalf of the Safeguarding Board to give insight into the effectiveness of "
-            "multi-agency safeguarding processes, including the multi-agency audit requirements of "
-            "unannounced Ofsted inspections.",
+            "multi-agency safeguarding processes. This includes overseeing the multi-agency audit "
+            "requirements of unannounced Ofsted inspections.",
             "Oversee the audit component of the multi-agency Serious Case Review action plans.",
         ),
     ),
     subgroup(
         PERFORMANCE,
         "Performance",
-        MeetingFrequency.QUARTERLY,
-        date(2027, 4, 30),
         bullets("Analyse safeguarding performance data and inform the Safeguarding Board of risks."),
     ),
     subgroup(
         CASE_REVIEW,
         "Case Review",
-        MeetingFrequency.MONTHLY,
-        date(2027, 1, 31),
         bullets(
             "Ensure the Safeguarding Board carries out its responsibilities in respect of serious case "
             "reviews, as per present guidance.",
@@ -229,31 +224,40 @@ GROUPS = (
             "of best practice and the need for change.",
             "Consider other forms of review such as partnership case reviews where cases do not meet the "
             "criteria for a serious case review.",
-        ),
+        )
+        + "\nThe group is made up of senior managers from a number of agencies covering children's social "
+        "care, education, health and the police.\n"
+        "It meets regularly to consider whether serious case reviews should be undertaken, following "
+        "notifications to Hertfordshire Safeguarding Children Board.\n"
+        "It is chaired by an independent person and the group is accountable to the chair of the "
+        "Safeguarding Board.",
     ),
     subgroup(
         CDOP,
         "CDOP",
-        MeetingFrequency.BI_MONTHLY,
-        date(2025, 12, 31),
         bullets(
             "Identify and review trends surrounding child deaths so recommendations can be made to prevent "
-            "further deaths, by addressing and improving the education of agencies and the public.",
+            "further deaths. This is by addressing and improving the education of agencies and the public.",
             "Gather and assess data on the deaths of all children and young people from birth (excluding "
             "those babies who are stillborn) up to the age of 18 years who normally live in the "
             "Hertfordshire area.",
-        ),
+        )
+        + "\nThis includes neonatal deaths, expected and unexpected deaths in infants and in older "
+        "children.\nWhen a child who lives in another area dies in Hertfordshire, the death shall be "
+        "notified to the Child Death Overview Panel in the area where the child lives. Similarly, when a "
+        "child normally living in Hertfordshire dies outside of Hertfordshire, the Hertfordshire Child Death "
+        "Overview Panel should be notified. In both cases, an agreement should be made as to which panel "
+        "will review the child's death (normally where the child lives) and how they will report to the "
+        "other.",
     ),
     subgroup(
         ADOLESCENTS,
         "SSAG",
-        MeetingFrequency.QUARTERLY,
-        date(2027, 6, 30),
         bullets(
             "Provide a local framework in which all partner agencies can work to deliver the best protection "
-            "for missing children, those at risk of child sexual exploitation and trafficking, through "
-            "sharing best practice, improving data and intelligence collection, and continuous monitoring "
-            "of performance.",
+            "for missing children, those at risk of child sexual exploitation and trafficking. This is done "
+            "through sharing best practice, improving data and intelligence collection, and continuous "
+            "monitoring of performance.",
         ),
     ),
 )

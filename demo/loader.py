@@ -254,6 +254,7 @@ class _PartnershipLoader:
             "agency_id": self.agencies[spec.agency].pk,
             "phone": phone_number(email),
             "line_manager_id": manager.pk if manager else None,
+            "safeguarding_partner_role": spec.partner_role or "",
             "active": spec.active,
         }
         person, outcome = _upsert(

@@ -14,6 +14,7 @@ from governance.models import (
     MeetingFrequency,
     MembershipRole,
     QuorumRule,
+    SafeguardingPartnerRole,
     Sector,
     StatutoryRole,
 )
@@ -36,6 +37,7 @@ class PersonSpec:
     agency: str
     line_manager: str | None = None
     active: bool = True
+    partner_role: SafeguardingPartnerRole | None = None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class MeetingFrequency(models.TextChoices):
     TWICE_YEARLY = "twice_yearly", "Twice yearly"
     ANNUALLY = "annually", "Annually"
     AD_HOC = "ad_hoc", "Ad hoc"
+    # The terms of reference do not say (seed 002 gives no frequencies): recorded as unknown, not guessed.
+    NOT_SET = "not_set", "Not set"
 
 
 class QuorumRule(models.TextChoices):
@@ -52,6 +54,15 @@ class QuorumRule(models.TextChoices):
         "All three statutory partners represented",
     )
     NONE = "none", "No quorum rule"
+    # The terms of reference do not say (seed 002): no quoracy is judged until a rule is chosen.
+    NOT_SET = "not_set", "Not set"
+
+
+class SafeguardingPartnerRole(models.TextChoices):
+    """Each statutory partner names a lead and a delegated safeguarding partner (arrangements s.1.3, 3.2)."""
+
+    LEAD = "lead", "Lead Safeguarding Partner"
+    DELEGATED = "delegated", "Delegated Safeguarding Partner"
 
 
 class MembershipRole(models.TextChoices):

@@ -48,6 +48,8 @@ class Presence:
 class Quoracy:
     applies: bool
     missing: tuple[str, ...] = ()
+    # The group's quorum rule is not recorded yet (not "no rule"): nothing is judged either way.
+    rule_not_set: bool = False
 
     @property
     def quorate(self) -> bool:
@@ -59,7 +61,7 @@ class Quoracy:
 
     def __str__(self) -> str:
         if not self.applies:
-            return "No quorum rule"
+            return "Quorum rule not set" if self.rule_not_set else "No quorum rule"
         if self.quorate:
             return "Quorate"
         names = self.missing_names
@@ -69,8 +71,8 @@ class Quoracy:
 
 def judge_quoracy(*, rule: str, presences: Iterable[Presence], at_position: int | None = None) -> Quoracy:
     """Judge the meeting (at_position None) or one agenda item (its position)."""
-    if rule == QuorumRule.NONE:
-        return Quoracy(applies=False)
+    if rule in (QuorumRule.NONE, QuorumRule.NOT_SET):
+        return Quoracy(applies=False, rule_not_set=rule == QuorumRule.NOT_SET)
     represented = {p.statutory_role for p in presences if p.represents_at(at_position)}
     missing = tuple(role for role in StatutoryRole.values if role not in represented)
     return Quoracy(applies=True, missing=missing)

@@ -67,6 +67,11 @@ def nominal_series_dates(*, frequency: str, first: datetime.date, count: int) ->
         return [first + step * index for index in range(count)]
     if frequency in MONTH_STEPS:
         return [_add_months_same_weekday(first, MONTH_STEPS[frequency] * index) for index in range(count)]
+    if frequency == MeetingFrequency.NOT_SET:
+        raise ValidationError(
+            "This group's meeting frequency is not set, so it has no pattern to follow: set it on the "
+            "group's page, or schedule its meetings one at a time."
+        )
     raise ValidationError(
         "This group meets ad hoc, so it has no pattern to follow: schedule its meetings one at a time."
     )

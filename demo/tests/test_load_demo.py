@@ -29,6 +29,7 @@ from governance.models import (
     Group,
     GroupKind,
     Meeting,
+    MeetingFrequency,
     MeetingStatus,
     Membership,
     MembershipRole,
@@ -38,6 +39,7 @@ from governance.models import (
     Paper,
     Person,
     QuorumRule,
+    SafeguardingPartnerRole,
     Sector,
     StandingItem,
     StatutoryRole,
@@ -310,7 +312,7 @@ class TestHerefordshireDemo:
         partner = get_user_model().objects.get(username="partner")
         assert list(partner.groups.values_list("name", flat=True)) == [PARTNER_READER_GROUP]
         assert partner.person.agency.statutory_role == StatutoryRole.POLICE
-        assert "Delegated Safeguarding Partner" in partner.person.job_title
+        assert partner.person.safeguarding_partner_role == SafeguardingPartnerRole.DELEGATED
         assert current_members(Group.objects.get(kind=GroupKind.BOARD)).filter(person=partner.person).exists()
 
     def test_jcr_user_is_a_member_but_not_a_chair_of_the_joint_case_review_group(self):
@@ -318,6 +320,82 @@ class TestHerefordshireDemo:
             person=person_of("jcr")
         )
         assert list(jcr_memberships.values_list("role", flat=True)) == [MembershipRole.MEMBER]
+
+    def test_the_mash_group_reports_to_the_quality_and_effectiveness_group(self):
+        # Seed 000, seed 001 s.7.15, seed 003 item 2.3; its messages still reach the board (seed 003).
+        mash = Group.objects.get(name="MASH Group")
+        assert set(mash.reports_to.values_list("name", flat=True)) == {
+            "Quality & Effectiveness Group",
+            "Safeguarding Partners Board",
+        }
+        quality = Group.objects.get(name="Quality & Effectiveness Group")
+        assert mash in quality.reporting_groups.all()
+
+    def test_ukhsa_and_ohid_are_among_the_relevant_health_agencies(self):
+        # Seed 001 s.6.3.
+        agency = Agency.objects.get(short_name="UKHSA/OHID")
+        assert agency.sector == Sector.HEALTH and not agency.statutory_role
+        assert "UK Health Security Agency" in agency.name and "Office for Health Improvement" in agency.name
+
+    def test_each_statutory_partner_has_one_lead_and_one_delegated_safeguarding_partner(self):
+        # Seed 001 s.1.3 (the Lead Safeguarding Partners) and s.3.2 (the DSPs they named).
+        for agency in Agency.objects.statutory_partners():
+            roles = agency.people.filter(active=True).exclude(safeguarding_partner_role="")
+            assert sorted(roles.values_list("safeguarding_partner_role", flat=True)) == [
+                SafeguardingPartnerRole.DELEGATED,
+                SafeguardingPartnerRole.LEAD,
+            ], agency
+        assert not Person.objects.filter(agency__statutory_role__isnull=True).exclude(
+            safeguarding_partner_role=""
+        )
+        delegated = Person.objects.filter(safeguarding_partner_role=SafeguardingPartnerRole.DELEGATED)
+        assert set(delegated.values_list("name", flat=True)) == {
+            "Catherine Adeyemi",
+            "Rebecca Thornbury",
+            "Imran Chaudhry",
+        }
+        # The role is a field, no longer words in the job title.
+        assert not Person.objects.filter(job_title__icontains="Safeguarding Partner")
+
+    def test_the_agency_and_people_pages_show_the_lead_and_delegated_safeguarding_partners(self, client):
+        client.force_login(get_user_model().objects.get(username="secretariat"))
+        police = Agency.objects.get(statutory_role=StatutoryRole.POLICE)
+        page = client.get(reverse("governance:agency_detail", args=[police.pk])).content.decode()
+        lead = Person.objects.get(agency=police, safeguarding_partner_role=SafeguardingPartnerRole.LEAD)
+        assert lead.name in page.split("Lead Safeguarding Partner</dt>")[1].split("</dd>")[0]
+        assert "Imran Chaudhry" in page.split("Delegated Safeguarding Partner</dt>")[1].split("</dd>")[0]
+        directory = client.get(reverse("governance:person_list"), {"q": "Imran"}).content.decode()
+        assert "Delegated Safeguarding Partner" in directory.split("Imran Chaudhry")[1].split("</td>")[0]
+
+    def test_the_lead_partners_forum_the_summit_and_the_practitioner_forum_meet_twice_yearly(self):
+        # Seed 001 s.3.1 (the LSPs' forum), s.5.7 and s.7.6 (the summit), s.7.8 (the practitioner forum).
+        forums = Group.objects.filter(kind=GroupKind.FORUM)
+        assert set(forums.values_list("name", flat=True)) == {
+            "Lead Safeguarding Partners' Forum",
+            "HSCP Summit",
+            "Practitioner Forum",
+        }
+        assert set(forums.values_list("meeting_frequency", flat=True)) == {"twice_yearly"}
+        for forum in forums:
+            assert forum.remit and current_members(forum).exists(), forum
+        lsp_forum = forums.get(name="Lead Safeguarding Partners' Forum")
+        seated = current_members(lsp_forum)
+        members = seated.filter(role=MembershipRole.MEMBER).values_list(
+            "person__safeguarding_partner_role", flat=True
+        )
+        assert set(members) == {SafeguardingPartnerRole.LEAD} and len(members) == 3
+        attending = seated.filter(role=MembershipRole.IN_ATTENDANCE)
+        assert set(attending.values_list("person__safeguarding_partner_role", flat=True)) >= {
+            SafeguardingPartnerRole.DELEGATED
+        }
+        assert attending.filter(person__job_title="Independent Scrutineer").exists()
+        # "This group is accountable to the Lead Safeguarding Partners" (s.7.1).
+        board = Group.objects.get(kind=GroupKind.BOARD)
+        assert list(board.reports_to.all()) == [lsp_forum]
+        practitioners = forums.get(name="Practitioner Forum")
+        assert "Herefordshire Safeguarding Adults Board" in practitioners.reports_to.values_list(
+            "name", flat=True
+        )
 
 
 @pytest.mark.usefixtures("hertfordshire_once")
@@ -346,6 +424,38 @@ class TestHertfordshireDemo:
         case_review = Group.objects.get(name="Case Review Subgroup")
         roles = current_members(case_review).filter(person=person_of("jcr")).values_list("role", flat=True)
         assert list(roles) == [MembershipRole.MEMBER]
+
+    def test_hertfordshire_keeps_each_remit_in_full(self):
+        improving = Group.objects.get(name="Improving Outcomes Subgroup").remit
+        # The escalation criteria (seed 002).
+        assert "will only escalate to the Strategic Board issues of significant risk" in improving
+        assert "countywide or national implications" in improving
+        assert "serious lack of co-operation of one or more of the agencies" in improving
+        assert "sufficiently flexible to identify where issues arise mid-year" in improving
+        cdop = Group.objects.get(name="Child Death Overview Panel").remit
+        # The cross-border rule.
+        assert "When a child who lives in another area dies in Hertfordshire" in cdop
+        assert "which panel will review the child's death (normally where the child lives)" in cdop
+        assert "neonatal deaths, expected and unexpected deaths" in cdop
+        case_review = Group.objects.get(name="Case Review Subgroup").remit
+        assert "chaired by an independent person and the group is accountable to the chair" in case_review
+        assert (
+            "Working Together to Safeguard Children 2015"
+            in Group.objects.get(name="Policy and Procedures Subgroup").remit
+        )
+
+    def test_hertfordshire_frequencies_quorum_rules_and_reviews_are_not_set_as_the_seed_gives_none(self):
+        for group in Group.objects.all():
+            assert group.meeting_frequency == MeetingFrequency.NOT_SET, group
+            assert group.quorum_rule == QuorumRule.NOT_SET, group
+            assert group.terms_of_reference_review_date is None, group
+
+    def test_a_hertfordshire_group_page_says_its_frequency_and_quorum_are_not_set(self, client):
+        client.force_login(get_user_model().objects.get(username="secretariat"))
+        audit = Group.objects.get(name="Audit Subgroup")
+        page = client.get(reverse("governance:group_detail", args=[audit.pk])).content.decode()
+        assert "Not set: its terms of reference do not say how often it meets" in page
+        assert "Not set: its terms of reference do not give a quorum" in page
 
 
 def test_second_run_of_the_structure_changes_nothing(herefordshire):
@@ -574,6 +684,20 @@ class TestHerefordshireYear:
                 starts_at__lt=ratified_at.starts_at,
             )
             assert not between.exists()
+
+    def test_the_decision_to_commission_a_practice_review_is_taken_quorate_by_all_three_partners(self):
+        # Seed 001 s.15.7: "A final decision on the commission or not of all case reviews will be made by
+        # representatives of the three Safeguarding Partners", so never inquorate and "ratified" later.
+        decisions = Decision.objects.filter(
+            text__icontains="criteria for a local child safeguarding practice"
+        )
+        assert decisions.exists()
+        for decision in decisions.select_related("agenda_item__meeting__group"):
+            assert decision.agenda_item.meeting.group.kind == GroupKind.BOARD
+            assert decision.taken_quorate and not decision.missing_partners, decision.text
+            assert not decision.needs_ratification
+        lcspr = Decision.objects.filter(text__icontains="local child safeguarding practice review")
+        assert lcspr.exists() and not lcspr.filter(taken_quorate=False)
 
     def test_a_decision_still_waiting_puts_ratification_on_the_next_agenda(self):
         waiting = Decision.objects.filter(needs_ratification=True, ratified_on__isnull=True)

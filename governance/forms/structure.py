@@ -25,6 +25,7 @@ class PersonForm(CrispyModelForm):
             "phone",
             "initials_override",
             "line_manager",
+            "safeguarding_partner_role",
             "active",
         ]
 

@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,6 +18,7 @@ from governance.choices import (
     MeetingFrequency,
     MembershipRole,
     QuorumRule,
+    SafeguardingPartnerRole,
     Sector,
     StatutoryRole,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "MembershipRole",
     "Person",
     "QuorumRule",
+    "SafeguardingPartnerRole",
     "Sector",
     "StatutoryRole",
     "TimeStampedModel",
@@ -140,6 +143,13 @@ class Person(TimeStampedModel):
         blank=True,
         related_name="person",
     )
+    safeguarding_partner_role = models.CharField(
+        max_length=20,
+        choices=SafeguardingPartnerRole.choices,
+        blank=True,
+        help_text="Only in a statutory partner: the Lead Safeguarding Partner (chief executive or chief "
+        "constable) or the Delegated Safeguarding Partner they named (arrangements s.1.3, s.3.2).",
+    )
     active = models.BooleanField(default=True)
 
     history = HistoricalRecords()
@@ -149,6 +159,15 @@ class Person(TimeStampedModel):
         ordering = ["name"]
         verbose_name_plural = "people"
         indexes = [models.Index(fields=["name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "safeguarding_partner_role"],
+                condition=Q(active=True) & ~Q(safeguarding_partner_role=""),
+                name="one_safeguarding_partner_per_role_and_agency",
+                violation_error_message="This agency already has an active person in this safeguarding "
+                "partner role: clear theirs first.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -159,6 +178,17 @@ class Person(TimeStampedModel):
     @property
     def initials(self) -> str:
         return self.initials_override or derive_initials(self.name)
+
+    def clean(self):
+        super().clean()
+        # Each of the three statutory partners names its own (s.3.2 "from their own organisation").
+        if self.safeguarding_partner_role and self.agency_id and not self.agency.statutory_role:
+            raise ValidationError(
+                {
+                    "safeguarding_partner_role": "Only people in one of the three statutory partners "
+                    "(council, ICB, police) can be a Lead or Delegated Safeguarding Partner."
+                }
+            )
 
 
 class GroupQuerySet(models.QuerySet):

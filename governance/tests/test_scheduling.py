@@ -17,7 +17,7 @@ from governance.scheduling import (
 D = datetime.date
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 UTC = datetime.UTC
-REGULAR = [f for f in MeetingFrequency.values if f != MeetingFrequency.AD_HOC]
+REGULAR = [f for f in MeetingFrequency.values if f not in (MeetingFrequency.AD_HOC, MeetingFrequency.NOT_SET)]
 
 
 def test_six_weekly_series_keeps_the_weekday():

@@ -9,15 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.access import access
 from core.views import apply_service_errors, paginate
-from governance.access_rules import (
-    GROUP_RUNNERS,
-    GROUP_RUNNERS_DONE,
-    GROUP_RUNNERS_POST,
-    MEETING_VIEWERS,
-    PARTNERSHIP_VIEWERS,
-)
 from governance.filters.meetings import MeetingFilter
 from governance.forms.meetings import (
     AgendaItemForm,
@@ -49,7 +41,6 @@ def _may_see_group_meetings(user, group: Group) -> bool:
 # Lists -----------------------------------------------------------------------
 
 
-@access(PARTNERSHIP_VIEWERS)
 def meeting_list(request):
     """My meetings: upcoming or past, those of my groups (every group's for the secretariat)."""
     if not request.user.has_perm("governance.view_partnership"):
@@ -73,7 +64,6 @@ def meeting_list(request):
     )
 
 
-@access(MEETING_VIEWERS)
 def group_meetings(request, pk):
     group = get_object_or_404(Group, pk=pk)
     if not _may_see_group_meetings(request.user, group):
@@ -110,7 +100,6 @@ def _render_form(
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request, group_pk):
     group = group_for(request, group_pk, "governance.schedule_meeting")
@@ -142,7 +131,6 @@ def meeting_schedule(request, group_pk):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_schedule_series(request, group_pk):
     group = group_for(request, group_pk, "governance.schedule_meeting")
@@ -175,7 +163,6 @@ def meeting_schedule_series(request, group_pk):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_reschedule(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -206,7 +193,6 @@ def meeting_reschedule(request, pk):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -228,7 +214,6 @@ def meeting_cancel(request, pk):
     )
 
 
-@access(GROUP_RUNNERS_DONE)
 @require_POST
 def meeting_mark_held(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -244,7 +229,6 @@ def meeting_mark_held(request, pk):
 # The meeting page --------------------------------------------------------------
 
 
-@access(MEETING_VIEWERS)
 def meeting_detail(request, pk):
     meeting = meeting_for_view(request, pk)
     page = selectors.meeting_page(meeting=meeting, user=request.user)
@@ -266,7 +250,6 @@ def meeting_detail(request, pk):
 # The agenda --------------------------------------------------------------------
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 def agenda_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
     items = selectors.agenda_for_edit(meeting=meeting)
@@ -293,7 +276,6 @@ def _item_arguments(data) -> dict:
     }
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def agenda_item_add(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -323,7 +305,6 @@ def agenda_item_add(request, pk):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def agenda_item_edit(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -349,7 +330,6 @@ def agenda_item_edit(request, pk):
     )
 
 
-@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_item_move(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -360,7 +340,6 @@ def agenda_item_move(request, pk):
     return redirect(reverse("governance:agenda_edit", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_DONE)
 @require_http_methods(["GET", "POST"])
 def agenda_item_delete(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -389,7 +368,6 @@ def agenda_item_delete(request, pk):
     )
 
 
-@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_standing_items_add(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -405,7 +383,6 @@ def agenda_standing_items_add(request, pk):
     return redirect("governance:agenda_edit", pk=meeting.pk)
 
 
-@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_publish(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -430,7 +407,6 @@ def _attendance_choices(meeting: Meeting, lines):
     return items, item_choices, member_choices
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -486,7 +462,6 @@ def _line_arguments(data, people, item_by_pk) -> dict:
     return arguments
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def attendance_add(request, pk):
     meeting = meeting_for_edit(request, pk)

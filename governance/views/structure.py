@@ -10,9 +10,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.access import access
 from core.views import querystring_without, save_through_service
-from governance.access_rules import GROUP_RUNNERS, GROUP_RUNNERS_POST, PARTNERSHIP_VIEWERS, STAFF, STAFF_POST
 from governance.filters.structure import PersonFilter
 from governance.forms.structure import (
     AgencyForm,
@@ -22,7 +20,7 @@ from governance.forms.structure import (
     MembershipForm,
     PersonForm,
 )
-from governance.models import Agency, Group, Membership, Person
+from governance.models import Agency, Group, Membership, Person, SafeguardingPartnerRole
 from governance.selectors import structure as selectors
 from governance.services import structure as services
 from governance.views.access import AGENCIES_CRUMB, PEOPLE_CRUMB, STRUCTURE_CRUMB, check_perm, group_for
@@ -32,7 +30,6 @@ class PartnershipViewMixin(PermissionRequiredMixin):
     permission_required = "governance.view_partnership"
 
 
-@access(PARTNERSHIP_VIEWERS)
 class StructureView(PartnershipViewMixin, TemplateView):
     template_name = "governance/structure.html"
     extra_context = {"title": "Structure"}
@@ -41,7 +38,6 @@ class StructureView(PartnershipViewMixin, TemplateView):
         return super().get_context_data(structure=selectors.partnership_structure(), **kwargs)
 
 
-@access(PARTNERSHIP_VIEWERS)
 class GroupDetailView(PartnershipViewMixin, DetailView):
     template_name = "governance/group_detail.html"
     context_object_name = "group"
@@ -67,7 +63,6 @@ class GroupDetailView(PartnershipViewMixin, DetailView):
         )
 
 
-@access(PARTNERSHIP_VIEWERS)
 class AgencyListView(PartnershipViewMixin, TemplateView):
     template_name = "governance/agency_list.html"
     extra_context = {"title": "Agencies"}
@@ -76,7 +71,6 @@ class AgencyListView(PartnershipViewMixin, TemplateView):
         return super().get_context_data(agencies=selectors.agencies_for_list(), **kwargs)
 
 
-@access(PARTNERSHIP_VIEWERS)
 class AgencyDetailView(PartnershipViewMixin, DetailView):
     model = Agency
     template_name = "governance/agency_detail.html"
@@ -84,17 +78,19 @@ class AgencyDetailView(PartnershipViewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         agency = self.object
+        people = list(agency.people.order_by("-active", "name"))
+        holders = {person.safeguarding_partner_role: person for person in people if person.active}
         return super().get_context_data(
             title=agency.name,
             breadcrumbs=[AGENCIES_CRUMB],
-            people=agency.people.order_by("-active", "name"),
+            people=people,
+            safeguarding_partners=[(role, holders.get(role)) for role in SafeguardingPartnerRole],
             memberships=selectors.agency_groups(agency=agency),
             can_manage=self.request.user.has_perm("governance.manage_structure"),
             **kwargs,
         )
 
 
-@access(PARTNERSHIP_VIEWERS)
 class PersonDirectoryView(PartnershipViewMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "governance/person_list.html"
@@ -114,7 +110,6 @@ class PersonDirectoryView(PartnershipViewMixin, FilterView):
         )
 
 
-@access(PARTNERSHIP_VIEWERS)
 class PersonDetailView(PartnershipViewMixin, DetailView):
     template_name = "governance/person_detail.html"
     context_object_name = "person"
@@ -152,7 +147,6 @@ def _model_form_view(
     return _edit_page(request, form=form, title=title, cancel_url=cancel_url, breadcrumbs=breadcrumbs)
 
 
-@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def agency_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -169,7 +163,6 @@ def agency_edit(request, pk=None):
     )
 
 
-@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -187,7 +180,6 @@ def person_edit(request, pk=None):
     )
 
 
-@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -210,7 +202,6 @@ def group_edit(request, pk=None):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def group_remit_edit(request, pk):
     group = group_for(request, pk, "governance.edit_group_remit")
@@ -236,7 +227,6 @@ def group_remit_edit(request, pk):
     )
 
 
-@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, group_pk, pk=None):
     check_perm(request.user, "governance.manage_memberships")
@@ -256,7 +246,6 @@ def membership_edit(request, group_pk, pk=None):
     )
 
 
-@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def membership_end(request, group_pk, pk):
     check_perm(request.user, "governance.manage_memberships")

@@ -1,9 +1,12 @@
 from django.shortcuts import render
 
+from core.access import access
 from dashboards import selectors
+from governance.access_rules import LOGGED_IN
 from governance.permissions import can_view_partnership
 
 
+@access(LOGGED_IN)
 def home(request):
     """The landing page: the user's next meetings, their actions and their groups."""
     context = {"has_partnership_access": can_view_partnership(request.user)}

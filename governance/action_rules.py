@@ -78,9 +78,18 @@ def format_reference(meeting_local_date: datetime.date, item_number: str | None)
     return f"{date_part} ref {item_number}" if item_number else date_part
 
 
-def owner_initials(people: Iterable) -> str:
-    """Owners as the log shows them, 'EF/KW/PG', in the order given."""
-    return "/".join(person.initials for person in people)
+def owner_initials(people: Iterable, *, group=None) -> str:
+    """Owners as the log shows them, 'EF/KW/PG', in the order given, then the owning group by
+    its short name ('LM/D&P Group', seed 003 action 19)."""
+    return "/".join([*(person.initials for person in people), *([group.label] if group else [])])
+
+
+def owner_names(people: Iterable, *, group=None) -> str:
+    """Owners in full: 'Lindsay MacHardy, key members of the Development & Practice Group'."""
+    names = [person.name for person in people]
+    if group is not None:
+        names.append(f"key members of the {group.name}")
+    return ", ".join(names)
 
 
 def quarter_start(today: datetime.date) -> datetime.date:
@@ -95,3 +104,46 @@ def next_meeting_date(
     """The first meeting date strictly after `after`, or None when none is scheduled."""
     later = [date for date in meeting_dates if date > after]
     return min(later) if later else None
+
+
+# What the giving group's log shows against an action it handed on.
+HANDED_ON_MARKER = RagMarker(Rag.GREY, "Handed over", "text-bg-secondary")
+
+
+@dataclass(frozen=True)
+class LogPlace:
+    """Where an action stands in one group's log: the number it has there and, when it was
+    handed on, where it went ('handed to MASH (MASH action 1)'), or where it came from."""
+
+    number: int
+    handed_to: str = ""
+    came_from: str = ""
+
+
+def log_place(
+    *,
+    number: int,
+    in_this_group: bool,
+    given_number: int | None = None,
+    handed_to_label: str = "",
+    handed_to_number: int | None = None,
+    came_from_label: str = "",
+    came_from_number: int | None = None,
+) -> LogPlace:
+    """An action handed on stays in the giving log under the number it had there (issue 10
+    point 9: one "Action 1" per log, as seed 003's "CB to pass to Chair of Strategic Group"
+    leaves the board's action where it was), saying where it went; in the receiving log it
+    has its new number and says where it came from."""
+    came_from = (
+        f"from {came_from_label} ({came_from_label} action {came_from_number})"
+        if came_from_label and came_from_number is not None
+        else ""
+    )
+    if in_this_group or given_number is None:
+        return LogPlace(number=number, came_from=came_from)
+    handed_to = (
+        f"handed to {handed_to_label} ({handed_to_label} action {handed_to_number})"
+        if handed_to_label and handed_to_number is not None
+        else ""
+    )
+    return LogPlace(number=given_number, handed_to=handed_to)

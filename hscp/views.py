@@ -3,9 +3,12 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.access import access
+from governance.access_rules import PUBLIC
 from hscp import health
 
 
+@access(PUBLIC)
 @login_not_required
 @never_cache
 @require_GET

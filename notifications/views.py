@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.access import access, rule
 from core.views import paginate
 from notifications.forms import NotificationPreferencesForm
 from notifications.models import Notification, NotificationPreference
@@ -16,11 +17,20 @@ from notifications.services import (
     notifications_mark_all_read,
 )
 
+# Every logged-in user has a notification centre (empty without a directory entry).
+LOGGED_IN = rule("every logged-in user", default=200)
+# Marking one read: the recipient (the matrix's member) follows it; anyone else is told there
+# is no such notification; those with no directory entry go back to the list.
+READ_ONE = rule(
+    "the recipient", method="POST", default=404, member=302, no_role=302, partner=302, admin=302
+)
+
 
 def _person(request):
     return getattr(request.user, "person", None)
 
 
+@access(LOGGED_IN)
 def notification_list(request):
     person = _person(request)
     notifications = Notification.objects.none()
@@ -44,6 +54,7 @@ def notification_list(request):
     )
 
 
+@access(READ_ONE)
 @require_POST
 def notification_read(request, pk):
     """Mark one as read, then follow its link (or return to the list)."""
@@ -58,6 +69,7 @@ def notification_read(request, pk):
     return redirect("notification_list")
 
 
+@access(LOGGED_IN.with_method("POST", default=302))
 @require_POST
 def notification_read_all(request):
     person = _person(request)
@@ -67,6 +79,7 @@ def notification_read_all(request):
     return redirect("notification_list")
 
 
+@access(LOGGED_IN, LOGGED_IN.with_method("POST"))
 def notification_preferences(request):
     """Per kind: e-mail straight away, a daily digest, or the notification centre only."""
     person = _person(request)

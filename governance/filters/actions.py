@@ -115,22 +115,25 @@ class ActionLogFilter(django_filters.FilterSet):
         )
 
     def with_status(self, queryset, name, value):
+        # An action the group handed on is neither outstanding nor of any status in its log: it
+        # is listed with the finished ones, as "handed to …" (issue 10 point 9).
         if value == OUTSTANDING:
-            return queryset.filter(status__in=OUTSTANDING_STATUSES)
+            return queryset.filter(status__in=OUTSTANDING_STATUSES, group=self.group)
         if value == FINISHED:
-            return queryset.filter(status__in=FINISHED_STATUSES)
-        return queryset.filter(status=value)
+            return queryset.filter(Q(status__in=FINISHED_STATUSES) | ~Q(group=self.group))
+        return queryset.filter(status=value, group=self.group)
 
     def only_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(status__in=OUTSTANDING_STATUSES, due_date__lt=self.today)
+        return queryset.filter(status__in=OUTSTANDING_STATUSES, due_date__lt=self.today, group=self.group)
 
     def only_due_soon(self, queryset, name, value):
         if not value:
             return queryset
         return queryset.filter(
             status__in=OUTSTANDING_STATUSES,
+            group=self.group,
             due_date__gte=self.today,
             due_date__lte=self.today + datetime.timedelta(days=action_rules.DUE_SOON_DAYS),
         )

@@ -44,8 +44,18 @@ class ActionRecordForm(forms.Form):
     )
     owners = forms.ModelMultipleChoiceField(
         queryset=Person.objects.none(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text="One or more people. Hold Ctrl (Cmd on a Mac) to choose more than one.",
+    )
+    owner_group = forms.ModelChoiceField(
+        queryset=Group.objects.none(),
+        required=False,
+        label="Owning group",
+        help_text=(
+            "A group that owns the action ('key members of the Development & Practice Group'), "
+            "with or without people named above; its reminders go to the group's chair."
+        ),
     )
     lead_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
     due_date = forms.DateField(widget=DateInput(), required=False)
@@ -59,11 +69,15 @@ class ActionRecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owners"].queryset = active_people()
         label_people(self.fields["owners"], label=person_label_with_initials)
+        self.fields["owner_group"].queryset = Group.objects.filter(active=True).order_by("name")
         self.fields["lead_agency"].queryset = Agency.objects.active().order_by("name")
         self.helper = submit_helper(submit_label)
 
     def clean(self):
         cleaned_data = super().clean()
+        has_owner = cleaned_data.get("owners") or cleaned_data.get("owner_group")
+        if not has_owner and "owners" not in self.errors:
+            self.add_error("owners", "Name at least one owner: a person or a group.")
         if cleaned_data.get("due_date") and cleaned_data.get("due_by_next_meeting"):
             self.add_error("due_date", "Give either a due date or 'by the next meeting', not both.")
         return cleaned_data

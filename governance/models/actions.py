@@ -15,7 +15,7 @@ from governance.models.meetings import AgendaItem, Meeting
 from governance.models.structure import Agency, Group, Person, TimeStampedModel
 
 if TYPE_CHECKING:
-    from governance.action_rules import RagMarker
+    from governance.action_rules import LogPlace, RagMarker
 
 __all__ = [
     "FINISHED_STATUSES",
@@ -61,7 +61,12 @@ class Action(TimeStampedModel):
         max_length=200, blank=True, help_text="A short heading, e.g. 'Finance / Funding'."
     )
     description = models.TextField()
-    owners = models.ManyToManyField(Person, related_name="actions_owned")
+    owners = models.ManyToManyField(Person, related_name="actions_owned", blank=True)
+    # "Key members of the D&P Group" (seed 003 action 19): a group owns the action with or
+    # without named people; its reminders go to that group's chair (issue 10 point 12).
+    owner_group = models.ForeignKey(
+        Group, on_delete=models.PROTECT, null=True, blank=True, related_name="actions_owned_as_group"
+    )
     lead_agency = models.ForeignKey(
         Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -80,6 +85,7 @@ class Action(TimeStampedModel):
     # Not fields: set on fetched actions by governance.selectors.actions (decorate() and the
     # prefetches) for the pages, exports and reminders.
     rag: "RagMarker"
+    place: "LogPlace"
     owner_list: list[Person]
     initials: str
     owner_names: str

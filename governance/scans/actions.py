@@ -17,7 +17,8 @@ OUTSTANDING = tuple(reminders.OUTSTANDING_ACTION_STATUSES)
 
 
 def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
-    """Owners, a week before an action is due and on the day."""
+    """Owners, a week before an action is due and on the day; for an action a group owns, that
+    group's chair (issue 10 point 12)."""
     scan = Scan.at(now)
     candidates = (
         Action.objects.filter(
@@ -32,6 +33,8 @@ def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
     for batch in batches(candidates):
         messages = []
         hidden = _hidden_from_owners(batch)
+        owner_groups = {a.owner_group_id for a in batch if a.owner_group_id is not None}
+        chairs = scan.chairs_by_group(owner_groups) if owner_groups else {}
         for action in batch:
             which = reminders.action_reminder(
                 status=action.status, due_date=action.due_date, today=scan.today
@@ -39,10 +42,20 @@ def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
             if which is None:
                 continue
             owners = [person for person in action.owners.all() if (person.pk, action.pk) not in hidden]
+            owners += [
+                chair
+                for chair in chairs.get(action.owner_group_id or 0, [])
+                if chair not in owners and _may_be_told(chair, action)
+            ]
             messages.append(
                 notifications.action_due(action=action, which=which, today=scan.today, recipients=owners)
             )
         yield messages
+
+
+def _may_be_told(person, action: Action) -> bool:
+    visible = visible_action_ids(person, [action.pk])
+    return visible is None or action.pk in visible
 
 
 def _hidden_from_owners(actions: list[Action]) -> set[tuple[int, int]]:

@@ -6,7 +6,19 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from governance import action_rules
@@ -41,7 +53,7 @@ def _owners_prefetch() -> Prefetch:
 
 def actions_for_list() -> QuerySet:
     """Actions with everything a list row shows: group, lead agency, owners, the trail."""
-    return Action.objects.select_related("group", "lead_agency").prefetch_related(
+    return Action.objects.select_related("group", "lead_agency", "owner_group").prefetch_related(
         _owners_prefetch(), _updates_prefetch()
     )
 
@@ -52,27 +64,58 @@ def _visible(queryset: QuerySet, user) -> QuerySet:
     return queryset if user is None else actions_visible_to(queryset, user)
 
 
+def with_log_place(queryset: QuerySet, *, group_id: int) -> QuerySet:
+    """Each action with what one group's log says of its hand-overs, read in the row query
+    itself (no query more): the number it had when this group handed it on and where it went,
+    or where it came from when it was handed to this group. `decorate(group_id=…)` reads them."""
+    given = ActionHandover.objects.filter(action=OuterRef("pk"), from_group_id=group_id).order_by(
+        "-created_at", "-pk"
+    )
+    received = ActionHandover.objects.filter(action=OuterRef("pk"), to_group_id=group_id).order_by(
+        "-created_at", "-pk"
+    )
+    return queryset.annotate(
+        given_number=Subquery(given.values("from_number")[:1]),
+        handed_to_short=Subquery(given.values("to_group__short_name")[:1]),
+        handed_to_name=Subquery(given.values("to_group__name")[:1]),
+        handed_to_number=Subquery(given.values("to_number")[:1]),
+        came_from_short=Subquery(received.values("from_group__short_name")[:1]),
+        came_from_name=Subquery(received.values("from_group__name")[:1]),
+        came_from_number=Subquery(received.values("from_number")[:1]),
+    )
+
+
+def in_log_of(group: Group) -> Q:
+    """A group's log: its own actions and those it handed on, which stay under their old
+    numbers as 'handed to …' (issue 10 point 9)."""
+    return Q(group=group) | Q(pk__in=ActionHandover.objects.filter(from_group=group).values("action_id"))
+
+
 def group_action_log(*, group: Group, user=None) -> QuerySet:
-    """A group's actions with what a row shows; put them in reading order with `ActionLog`.
-    With `user`, only those their sources let the user see (the log, its exports and print)."""
-    return _visible(actions_for_list().filter(group=group), user)
+    """A group's actions, with those it handed on, and what a row shows; put them in reading
+    order with `ActionLog(…, group=group)`. With `user`, only those their sources let the user
+    see (the log, its exports and print)."""
+    return _visible(with_log_place(actions_for_list().filter(in_log_of(group)), group_id=group.pk), user)
 
 
 class ActionLog:
     """A log in reading order: outstanding actions first by due date (none last), then finished
-    ones, most recently finished first. Sliceable and countable, for a Paginator.
+    ones, most recently finished first, then those the group handed on. Sliceable and
+    countable, for a Paginator.
 
     Each part is ordered on its own: the ids of a page come from the (group, status, due_date)
     index without reading the actions, and only the page's rows are fetched. One query over
     the whole log ordered by status and date would read every action on every page.
     """
 
-    def __init__(self, queryset: QuerySet, *, count_in_one_pass: bool = False):
+    def __init__(self, queryset: QuerySet, *, count_in_one_pass: bool = False, group: Group | None = None):
         base = queryset.order_by()
-        self.outstanding = base.filter(status__in=OUTSTANDING_STATUSES).order_by(
+        # An action the group handed on is finished as far as its log goes (issue 10 point 9).
+        here = Q(group=group) if group is not None else Q()
+        self.outstanding = base.filter(here, status__in=OUTSTANDING_STATUSES).order_by(
             F("due_date").asc(nulls_last=True), "pk"
         )
-        self.finished = base.filter(status__in=FINISHED_STATUSES).order_by(
+        self.finished = base.filter(Q(status__in=FINISHED_STATUSES) | ~here).order_by(
             F("completed_on").desc(nulls_last=True), "pk"
         )
         self._rows = queryset
@@ -159,6 +202,7 @@ def action_for_detail(pk: int, *, user=None) -> Action:
         .select_related(
             "group",
             "lead_agency",
+            "owner_group",
             "origin_meeting__group",
             "origin_item",
             "created_by",
@@ -187,17 +231,32 @@ def source_url(action: Action) -> str:
     return get_url()
 
 
-def decorate(actions: Iterable[Action], *, today: datetime.date) -> list[Action]:
-    """Give each fetched action its RAG marker, owners' initials and latest update (no queries)."""
+def decorate(actions: Iterable[Action], *, today: datetime.date, group_id: int | None = None) -> list[Action]:
+    """Give each fetched action its RAG marker, owners' initials and latest update (no queries);
+    with `group_id`, its place in that group's log (from `with_log_place`'s annotations)."""
     rows = list(actions)
     for action in rows:
-        action.rag = action_rules.rag_marker(action.status, action.due_date, today)
+        action.place = action_rules.log_place(
+            number=action.number,
+            in_this_group=group_id is None or action.group_id == group_id,
+            given_number=getattr(action, "given_number", None),
+            handed_to_label=getattr(action, "handed_to_short", "") or getattr(action, "handed_to_name", ""),
+            handed_to_number=getattr(action, "handed_to_number", None),
+            came_from_label=getattr(action, "came_from_short", "") or getattr(action, "came_from_name", ""),
+            came_from_number=getattr(action, "came_from_number", None),
+        )
+        if action.place.handed_to:
+            action.rag = action_rules.HANDED_ON_MARKER
+        else:
+            action.rag = action_rules.rag_marker(action.status, action.due_date, today)
         action.owner_list = list(action.owners.all())
-        action.initials = action_rules.owner_initials(action.owner_list)
-        action.owner_names = ", ".join(person.name for person in action.owner_list)
+        action.initials = action_rules.owner_initials(action.owner_list, group=action.owner_group)
+        action.owner_names = action_rules.owner_names(action.owner_list, group=action.owner_group)
         trail = getattr(action, "trail", None)
         action.latest_update = trail[-1] if trail else None
-        action.is_overdue = action_rules.is_overdue(action.status, action.due_date, today)
+        action.is_overdue = not action.place.handed_to and action_rules.is_overdue(
+            action.status, action.due_date, today
+        )
     return rows
 
 
@@ -279,7 +338,7 @@ def action_plan(*, group: Group, today=None, user=None) -> list[SourcePlan]:
     }
     actions = decorate(
         _visible(Action.objects.filter(group=group, status__in=OUTSTANDING_STATUSES), user)
-        .select_related("lead_agency", "origin_meeting__group")
+        .select_related("lead_agency", "owner_group", "origin_meeting__group")
         .prefetch_related(_owners_prefetch())
         .order_by(
             "source",
@@ -333,13 +392,15 @@ def actions_reviewed_at(meeting: Meeting, *, user=None) -> list[Action]:
     the action log (updates in bold)'. Three queries.
     """
     reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
+    reviewed = Action.objects.filter(pk__in=reviewed_here.values("action_id"))
     actions = (
-        _visible(Action.objects.filter(pk__in=reviewed_here.values("action_id")), user)
-        .select_related("group", "lead_agency")
+        _visible(with_log_place(reviewed, group_id=meeting.group_id), user)
+        .select_related("group", "lead_agency", "owner_group")
         .prefetch_related(_owners_prefetch(), _updates_prefetch("reviewed_updates", reviewed_here))
         .order_by("number")
     )
-    rows = decorate(actions, today=timezone.localdate())
+    rows = decorate(actions, today=timezone.localdate(), group_id=meeting.group_id)
+    rows.sort(key=lambda action: action.place.number)
     for action in rows:
         action.trail = action.reviewed_updates
         action.latest_update = action.reviewed_updates[-1] if action.reviewed_updates else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from governance.action_rules import owner_initials
+from governance.action_rules import log_place, owner_initials
 from governance.agenda_rules import confidential_item_ids
 from governance.models import (
     Action,
@@ -36,7 +36,7 @@ from governance.permissions import (
     member_group_ids,
 )
 from governance.quoracy import Quoracy
-from governance.selectors.actions import actions_reviewed_at
+from governance.selectors.actions import actions_reviewed_at, with_log_place
 from governance.selectors.meetings import item_quoracy, meeting_quoracy
 
 FULL = "full"
@@ -153,20 +153,33 @@ def _agenda_with_minutes(meeting: Meeting) -> list[AgendaItem]:
             ),
             Prefetch(
                 "actions_agreed",
-                queryset=Action.objects.order_by("number").prefetch_related(
-                    Prefetch("owners", queryset=Person.objects.order_by("name"))
-                ),
+                # Hand-overs read in the same query: an action handed on since is minuted under
+                # the number it had here (issue 10 point 9).
+                queryset=with_log_place(
+                    Action.objects.select_related("owner_group"), group_id=meeting.group_id
+                )
+                .order_by("number")
+                .prefetch_related(Prefetch("owners", queryset=Person.objects.order_by("name"))),
             ),
         )
         .order_by("sort_key")
     )
 
 
-def _with_initials(actions) -> list[Action]:
-    """Each action with its owners' initials, as the minutes show them at the side ("EF/KW/PG")."""
+def _with_initials(actions, *, group_id: int) -> list[Action]:
+    """Each action with its owners' initials, as the minutes show them at the side ("EF/KW/PG"),
+    and its place in the meeting's group's log (its number there, and where it was handed)."""
     rows = list(actions)
     for action in rows:
-        action.initials = owner_initials(action.owners.all())
+        action.initials = owner_initials(action.owners.all(), group=action.owner_group)
+        action.place = log_place(
+            number=action.number,
+            in_this_group=action.group_id == group_id,
+            given_number=getattr(action, "given_number", None),
+            handed_to_label=getattr(action, "handed_to_short", "") or getattr(action, "handed_to_name", ""),
+            handed_to_number=getattr(action, "handed_to_number", None),
+        )
+    rows.sort(key=lambda action: action.place.number)
     return rows
 
 
@@ -236,7 +249,7 @@ def minutes_document(
             hidden=item.pk in hidden,
             quoracy=item_quoracy(meeting=meeting, item=item, attendance=attendance, items=agenda),
             decisions=list(item.decisions.all()),
-            actions=_with_initials(item.actions_agreed.all()),
+            actions=_with_initials(item.actions_agreed.all(), group_id=meeting.group_id),
             amendments=amendments_by_item.get(item.pk, []),
         )
         for item in agenda

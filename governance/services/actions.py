@@ -122,9 +122,21 @@ def _person_of(user) -> Person | None:
         return None
 
 
+def group_chairs(*, group: Group, today: datetime.date) -> list[Person]:
+    """Who chairs the group on `today`: told of a hand-over to it, and of the actions it owns."""
+    return list(
+        Person.objects.filter(
+            pk__in=Membership.objects.current(today)
+            .filter(group=group, role__in=CHAIRING_ROLES)
+            .values("person_id")
+        ).order_by("name")
+    )
+
+
 def _notify_owners(*, action: Action, owners: Iterable[Person], by_user, occasion: str) -> None:
     author = _person_of(by_user)
-    recipients = [person for person in owners if author is None or person.pk != author.pk]
+    unique = {person.pk: person for person in owners}.values()
+    recipients = [person for person in unique if author is None or person.pk != author.pk]
     notify(messages.action_assigned(action=action, recipients=recipients, occasion=occasion))
 
 
@@ -135,6 +147,7 @@ def action_record(
     description: str,
     owners: Iterable[Person],
     recorded_by,
+    owner_group: Group | None = None,
     title: str = "",
     lead_agency: Agency | None = None,
     due_date: datetime.date | None = None,
@@ -177,8 +190,12 @@ def action_record(
         after = meeting_date
     else:
         after = today
-    if not owners:
-        raise ValidationError({"owners": "Name at least one owner."})
+    if not owners and owner_group is None:
+        raise ValidationError({"owners": "Name at least one owner: a person or a group."})
+    if owner_group is not None and not owner_group.active:
+        raise ValidationError(
+            {"owner_group": f"{owner_group.name} is no longer active: it cannot own actions."}
+        )
 
     action = Action(
         group=group,
@@ -190,6 +207,7 @@ def action_record(
         title=title.strip(),
         description=description.strip(),
         lead_agency=lead_agency,
+        owner_group=owner_group,
         due_date=_resolve_due_date(
             group=group, due_date=due_date, due_by_next_meeting=due_by_next_meeting, after=after
         ),
@@ -210,7 +228,8 @@ def action_record(
     action.save()
     _dated(action, now)
     action.owners.set(owners)
-    _notify_owners(action=action, owners=owners, by_user=recorded_by, occasion="recorded")
+    told = [*owners, *(group_chairs(group=owner_group, today=today) if owner_group else [])]
+    _notify_owners(action=action, owners=told, by_user=recorded_by, occasion="recorded")
     return action
 
 
@@ -408,11 +427,7 @@ def action_hand_over(
     )
     _dated(trail, now)
     action.group, action.number = to_group, to_number
-    chairs = Person.objects.filter(
-        pk__in=Membership.objects.current(timezone.localdate(now))
-        .filter(group=to_group, role__in=CHAIRING_ROLES)
-        .values("person_id")
-    )
+    chairs = group_chairs(group=to_group, today=timezone.localdate(now))
     notify(
         messages.action_handed_over(
             action=current,

@@ -217,7 +217,8 @@ def test_secretariat_hands_an_action_to_a_subgroup(client, secretariat, group, a
     action.refresh_from_db()
     assert action.group == subgroup
     assert "Draft the funding letter" in client.get(log_url(subgroup)).content.decode()
-    assert "Draft the funding letter" not in client.get(log_url(group)).content.decode()
+    # It stays in the giving log too, as handed over (issue 10 point 9).
+    assert "Handed to Early Help Strategic Group" in client.get(log_url(group)).content.decode()
 
 
 @pytest.mark.parametrize("user", ["partner", "member"])

@@ -15,9 +15,17 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.access import access
 from core.exports import csv_response, xlsx_response
 from core.pdf import pdf_response, render_pdf
 from core.views import apply_service_errors, paginate, querystring_without
+from governance.access_rules import (
+    ACTION_UPDATERS_POST,
+    GROUP_MEMBERS,
+    GROUP_RUNNERS,
+    GROUP_RUNNERS_POST,
+    LOGGED_IN,
+)
 from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
@@ -59,19 +67,22 @@ def _log_filter(request, group: Group, today: datetime.date) -> ActionLogFilter:
 
 
 def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
-    return selectors_actions.ActionLog(filterset.qs, count_in_one_pass=filterset.searching)
+    return selectors_actions.ActionLog(
+        filterset.qs, count_in_one_pass=filterset.searching, group=filterset.group
+    )
 
 
 # The group action log ---------------------------------------------------------------
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log(request, group_pk):
     group = group_for_actions(request, group_pk)
     today = timezone.localdate()
     filterset = _log_filter(request, group, today)
     page_obj, querystring = paginate(request, _action_log(filterset))
-    rows = selectors_actions.decorate(page_obj.object_list, today=today)
+    rows = selectors_actions.decorate(page_obj.object_list, today=today, group_id=group.pk)
     return render(
         request,
         "governance/action_log.html",
@@ -112,10 +123,10 @@ EXPORT_HEADERS = [
 def _export_rows(filterset, today: datetime.date):
     """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
     for action in _action_log(filterset):
-        [action] = selectors_actions.decorate([action], today=today)
+        [action] = selectors_actions.decorate([action], today=today, group_id=filterset.group.pk)
         update = action.latest_update
         yield [
-            action.number,
+            action.place.number,
             action.reference,
             action.title,
             action.description,
@@ -124,11 +135,11 @@ def _export_rows(filterset, today: datetime.date):
             action.lead_agency.name if action.lead_agency else "",
             action.due_date,
             action.original_due_date if action.original_due_date != action.due_date else None,
-            action.get_status_display(),
+            action.place.handed_to or action.get_status_display(),
             action.rag.label,
             update.text if update else "",
             timezone.localdate(update.created_at) if update else None,
-            action.source_label or action.get_source_display(),
+            action.place.came_from or action.source_label or action.get_source_display(),
             action.group.name,
         ]
 
@@ -137,6 +148,7 @@ def _export_filename(group: Group, today: datetime.date, extension: str) -> str:
     return f"action-log-{slugify(group.label)}-{today:%Y-%m-%d}.{extension}"
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_csv(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -145,6 +157,7 @@ def action_log_csv(request, group_pk):
     return csv_response(EXPORT_HEADERS, rows, filename=_export_filename(group, today, "csv"))
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_xlsx(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -155,6 +168,7 @@ def action_log_xlsx(request, group_pk):
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_log_print(request, group_pk):
     """The log laid out as the minutes quote it (seed 003): 'Action No 15 (23.10.19 ref 4.1)',
@@ -165,6 +179,7 @@ def action_log_print(request, group_pk):
     rows = selectors_actions.decorate(
         _action_log(filterset)[: PRINT_LIMIT + 1],
         today=today,
+        group_id=group.pk,
     )
     context = {
         "title": f"Action log: {group.name}",
@@ -197,6 +212,7 @@ def _safe_next(request) -> str:
     return ""
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def action_create(request, group_pk):
     """Record an action for a group, or (with ?item=<agenda item>) as agreed at a meeting item."""
@@ -219,6 +235,7 @@ def action_create(request, group_pk):
                 title=data["title"],
                 description=data["description"],
                 owners=data["owners"],
+                owner_group=data["owner_group"],
                 lead_agency=data["lead_agency"],
                 due_date=data["due_date"],
                 due_by_next_meeting=data["due_by_next_meeting"],
@@ -290,12 +307,14 @@ def _render_detail(request, action: Action, *, update_form=None, handover_form=N
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_detail(request, pk):
     action = action_for_view(request, pk)
     return _render_detail(request, action)
 
 
+@access(ACTION_UPDATERS_POST)
 @require_POST
 def action_update(request, pk):
     action = action_for_update(request, pk)
@@ -311,6 +330,7 @@ def action_update(request, pk):
     return _render_detail(request, action, update_form=form)
 
 
+@access(GROUP_RUNNERS_POST)
 @require_POST
 def action_hand_over(request, pk):
     action = action_for_hand_over(request, pk)
@@ -339,6 +359,7 @@ def action_hand_over(request, pk):
 # My actions and the chair's action plan ----------------------------------------------------
 
 
+@access(LOGGED_IN)
 @require_GET
 def my_actions(request):
     today = timezone.localdate()
@@ -360,6 +381,7 @@ def my_actions(request):
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def action_plan(request, group_pk):
     group = group_for_actions(request, group_pk)
@@ -405,6 +427,7 @@ def _review_rows(request, meeting: Meeting, actions, *, bound: dict | None = Non
     return rows
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 @vary_on_headers("HX-Request")
 def meeting_action_review(request, pk):
@@ -437,6 +460,7 @@ def _render_review_page(request, meeting: Meeting, context: dict, status: int = 
     )
 
 
+@access(GROUP_RUNNERS_POST)
 @require_POST
 @vary_on_headers("HX-Request")
 def meeting_action_review_update(request, meeting_pk, pk):

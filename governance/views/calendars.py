@@ -10,6 +10,15 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import access
+from governance.access_rules import (
+    CALENDAR_FEED_CREATE,
+    CALENDAR_FEED_REVOKE,
+    LOGGED_IN,
+    MEETING_VIEWERS,
+    PUBLIC,
+    STAFF_DONE,
+)
 from governance.calendars import meetings_calendar
 from governance.forms.papers import GroupFeedForm
 from governance.models import CalendarFeedToken
@@ -33,6 +42,7 @@ def _meeting_url(request):
     return lambda meeting: request.build_absolute_uri(meeting.get_absolute_url())
 
 
+@access(MEETING_VIEWERS)
 @require_GET
 def meeting_ics(request, pk):
     meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_calendar)
@@ -41,6 +51,7 @@ def meeting_ics(request, pk):
     return _ics_response(ics, filename, attachment=True)
 
 
+@access(PUBLIC)
 @login_not_required
 @never_cache
 @require_GET
@@ -76,6 +87,7 @@ def _subscriptions_url():
     return reverse("governance:calendar_subscriptions")
 
 
+@access(LOGGED_IN)
 @require_GET
 def calendar_subscriptions(request):
     user = request.user
@@ -100,6 +112,7 @@ def calendar_subscriptions(request):
     return render(request, "governance/calendar_subscriptions.html", context)
 
 
+@access(CALENDAR_FEED_CREATE)
 @require_POST
 def calendar_feed_create(request):
     person = getattr(request.user, "person", None)
@@ -114,6 +127,7 @@ def calendar_feed_create(request):
     return redirect(_subscriptions_url())
 
 
+@access(STAFF_DONE)
 @require_POST
 def calendar_group_feed_create(request):
     check_perm(request.user, GROUP_FEED_PERM)
@@ -129,6 +143,7 @@ def calendar_group_feed_create(request):
     return redirect(_subscriptions_url())
 
 
+@access(CALENDAR_FEED_REVOKE)
 @require_POST
 def calendar_feed_revoke(request, pk):
     feed = get_object_or_404(CalendarFeedToken.objects.select_related("person"), pk=pk)

@@ -9,7 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import access
 from core.views import apply_service_errors, paginate
+from governance.access_rules import (
+    GROUP_RUNNERS,
+    GROUP_RUNNERS_DONE,
+    GROUP_RUNNERS_POST,
+    MEETING_VIEWERS,
+    PARTNERSHIP_VIEWERS,
+)
 from governance.filters.meetings import MeetingFilter
 from governance.forms.meetings import (
     AgendaItemForm,
@@ -41,6 +49,7 @@ def _may_see_group_meetings(user, group: Group) -> bool:
 # Lists -----------------------------------------------------------------------
 
 
+@access(PARTNERSHIP_VIEWERS)
 def meeting_list(request):
     """My meetings: upcoming or past, those of my groups (every group's for the secretariat)."""
     if not request.user.has_perm("governance.view_partnership"):
@@ -64,6 +73,7 @@ def meeting_list(request):
     )
 
 
+@access(MEETING_VIEWERS)
 def group_meetings(request, pk):
     group = get_object_or_404(Group, pk=pk)
     if not _may_see_group_meetings(request.user, group):
@@ -100,6 +110,7 @@ def _render_form(
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request, group_pk):
     group = group_for(request, group_pk, "governance.schedule_meeting")
@@ -131,6 +142,7 @@ def meeting_schedule(request, group_pk):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_schedule_series(request, group_pk):
     group = group_for(request, group_pk, "governance.schedule_meeting")
@@ -163,6 +175,7 @@ def meeting_schedule_series(request, group_pk):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_reschedule(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -193,6 +206,7 @@ def meeting_reschedule(request, pk):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -214,6 +228,7 @@ def meeting_cancel(request, pk):
     )
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def meeting_mark_held(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -229,6 +244,7 @@ def meeting_mark_held(request, pk):
 # The meeting page --------------------------------------------------------------
 
 
+@access(MEETING_VIEWERS)
 def meeting_detail(request, pk):
     meeting = meeting_for_view(request, pk)
     page = selectors.meeting_page(meeting=meeting, user=request.user)
@@ -250,6 +266,7 @@ def meeting_detail(request, pk):
 # The agenda --------------------------------------------------------------------
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 def agenda_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
     items = selectors.agenda_for_edit(meeting=meeting)
@@ -276,6 +293,7 @@ def _item_arguments(data) -> dict:
     }
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def agenda_item_add(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -305,6 +323,7 @@ def agenda_item_add(request, pk):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def agenda_item_edit(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -330,6 +349,7 @@ def agenda_item_edit(request, pk):
     )
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_item_move(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -340,6 +360,7 @@ def agenda_item_move(request, pk):
     return redirect(reverse("governance:agenda_edit", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_DONE)
 @require_http_methods(["GET", "POST"])
 def agenda_item_delete(request, pk):
     item = agenda_item_for_edit(request, pk)
@@ -368,6 +389,7 @@ def agenda_item_delete(request, pk):
     )
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_standing_items_add(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -383,6 +405,7 @@ def agenda_standing_items_add(request, pk):
     return redirect("governance:agenda_edit", pk=meeting.pk)
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def agenda_publish(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -407,6 +430,7 @@ def _attendance_choices(meeting: Meeting, lines):
     return items, item_choices, member_choices
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
@@ -462,6 +486,7 @@ def _line_arguments(data, people, item_by_pk) -> dict:
     return arguments
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def attendance_add(request, pk):
     meeting = meeting_for_edit(request, pk)

@@ -8,8 +8,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.access import access
 from core.pdf import pdf_response, render_pdf
 from core.views import apply_service_errors, paginate
+from governance.access_rules import (
+    DECISION_RATIFY_POST,
+    GROUP_MEMBERS,
+    GROUP_RUNNERS,
+    GROUP_RUNNERS_DONE,
+    GROUP_RUNNERS_POST,
+    MINUTES_AMEND,
+    MINUTES_AMEND_POST,
+    PARTNERSHIP_VIEWERS,
+)
 from governance.filters.minutes import MinutesFilter
 from governance.forms.minutes import (
     AmendmentFormSet,
@@ -52,6 +63,7 @@ def _report(request, error: ValidationError) -> None:
 # The minutes list and page --------------------------------------------------
 
 
+@access(PARTNERSHIP_VIEWERS)
 @require_GET
 def minutes_list(request):
     check_perm(request.user, "governance.view_partnership")
@@ -87,6 +99,7 @@ def _readable_document(request, meeting: Meeting):
     return document, published_version
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def minutes_detail(request, meeting_pk):
     meeting = _get_meeting(meeting_pk)
@@ -108,6 +121,7 @@ def minutes_detail(request, meeting_pk):
     )
 
 
+@access(GROUP_MEMBERS)
 @require_GET
 def minutes_pdf(request, meeting_pk):
     meeting = _get_meeting(meeting_pk)
@@ -121,6 +135,7 @@ def minutes_pdf(request, meeting_pk):
 # Writing the minutes --------------------------------------------------------
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request, meeting_pk):
     meeting = _meeting_for_edit(request, meeting_pk)
@@ -179,6 +194,7 @@ def _decision_form(item: AgendaItem, data=None) -> DecisionForm:
     return form
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def minutes_circulate(request, meeting_pk):
     meeting = _meeting_for_edit(request, meeting_pk)
@@ -192,6 +208,7 @@ def minutes_circulate(request, meeting_pk):
     return redirect("governance:minutes_edit", meeting.pk)
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def minutes_publish(request, meeting_pk):
     meeting = _meeting_for_edit(request, meeting_pk)
@@ -207,6 +224,7 @@ def minutes_publish(request, meeting_pk):
     return redirect("governance:minutes_detail", meeting.pk)
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def minutes_approve(request, item_pk):
     """Approve earlier minutes under this later meeting's "minutes of the previous meeting" item."""
@@ -269,6 +287,7 @@ def minutes_approve(request, item_pk):
     )
 
 
+@access(MINUTES_AMEND, MINUTES_AMEND_POST)
 @require_http_methods(["GET", "POST"])
 def minutes_amend(request, meeting_pk):
     """A further, attributed amendment to minutes already approved."""
@@ -309,6 +328,7 @@ def minutes_amend(request, meeting_pk):
 # Decisions ------------------------------------------------------------------
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def decision_create(request, item_pk):
     item = agenda_item_for_edit(request, item_pk)
@@ -349,6 +369,7 @@ def decision_create(request, item_pk):
     )
 
 
+@access(GROUP_RUNNERS, DECISION_RATIFY_POST)
 @require_http_methods(["GET", "POST"])
 def decision_ratify(request, item_pk):
     """Decisions awaiting ratification, ratified one at a time at this (later) meeting's item."""

@@ -8,8 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.access import access
 from core.pdf import pdf_response
 from core.views import apply_service_errors
+from governance.access_rules import (
+    AGENDA_PACK,
+    GROUP_MEMBERS,
+    GROUP_RUNNERS,
+    GROUP_RUNNERS_DONE,
+    GROUP_RUNNERS_POST,
+    MEETING_VIEWERS,
+)
 from governance.agenda_pack import build_agenda_pack, pack_filename
 from governance.forms.papers import AcceptLatePaperForm, PaperForm, PaperReplaceForm
 from governance.models import Meeting
@@ -34,6 +43,7 @@ def _papers_breadcrumbs(meeting: Meeting) -> list[Crumb]:
     return [*meeting_breadcrumbs(meeting), ("Papers", _papers_url(meeting))]
 
 
+@access(MEETING_VIEWERS)
 @require_GET
 def meeting_papers(request, pk):
     meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_papers)
@@ -61,6 +71,7 @@ def meeting_papers(request, pk):
     )
 
 
+@access(GROUP_MEMBERS, GROUP_MEMBERS.with_method("POST"))
 @require_http_methods(["GET", "POST"])
 def paper_upload(request, meeting_pk, item_pk):
     item = agenda_item_for_papers(request, meeting_pk, item_pk)
@@ -107,6 +118,7 @@ def paper_upload(request, meeting_pk, item_pk):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def paper_replace(request, pk):
     paper, item, meeting = paper_for_view(request, pk)
@@ -140,6 +152,7 @@ def paper_replace(request, pk):
     )
 
 
+@access(GROUP_RUNNERS_DONE)
 @require_POST
 def paper_withdraw(request, pk):
     paper, _item, meeting = paper_for_view(request, pk)
@@ -155,6 +168,7 @@ def paper_withdraw(request, pk):
     return redirect(_papers_url(meeting))
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def paper_accept_late(request, pk):
     paper, item, meeting = paper_for_view(request, pk)
@@ -188,6 +202,7 @@ def paper_accept_late(request, pk):
     )
 
 
+@access(MEETING_VIEWERS)
 @require_GET
 def paper_download(request, pk):
     paper, _item, meeting = paper_for_view(request, pk)
@@ -202,6 +217,7 @@ def paper_download(request, pk):
     )
 
 
+@access(AGENDA_PACK)
 @require_GET
 def agenda_pack(request, pk):
     meeting = meeting_for_view(request, pk, fetch=selectors.meeting_for_papers)

@@ -10,7 +10,9 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.access import access
 from core.views import querystring_without, save_through_service
+from governance.access_rules import GROUP_RUNNERS, GROUP_RUNNERS_POST, PARTNERSHIP_VIEWERS, STAFF, STAFF_POST
 from governance.filters.structure import PersonFilter
 from governance.forms.structure import (
     AgencyForm,
@@ -30,6 +32,7 @@ class PartnershipViewMixin(PermissionRequiredMixin):
     permission_required = "governance.view_partnership"
 
 
+@access(PARTNERSHIP_VIEWERS)
 class StructureView(PartnershipViewMixin, TemplateView):
     template_name = "governance/structure.html"
     extra_context = {"title": "Structure"}
@@ -38,6 +41,7 @@ class StructureView(PartnershipViewMixin, TemplateView):
         return super().get_context_data(structure=selectors.partnership_structure(), **kwargs)
 
 
+@access(PARTNERSHIP_VIEWERS)
 class GroupDetailView(PartnershipViewMixin, DetailView):
     template_name = "governance/group_detail.html"
     context_object_name = "group"
@@ -63,6 +67,7 @@ class GroupDetailView(PartnershipViewMixin, DetailView):
         )
 
 
+@access(PARTNERSHIP_VIEWERS)
 class AgencyListView(PartnershipViewMixin, TemplateView):
     template_name = "governance/agency_list.html"
     extra_context = {"title": "Agencies"}
@@ -71,6 +76,7 @@ class AgencyListView(PartnershipViewMixin, TemplateView):
         return super().get_context_data(agencies=selectors.agencies_for_list(), **kwargs)
 
 
+@access(PARTNERSHIP_VIEWERS)
 class AgencyDetailView(PartnershipViewMixin, DetailView):
     model = Agency
     template_name = "governance/agency_detail.html"
@@ -91,6 +97,7 @@ class AgencyDetailView(PartnershipViewMixin, DetailView):
         )
 
 
+@access(PARTNERSHIP_VIEWERS)
 class PersonDirectoryView(PartnershipViewMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "governance/person_list.html"
@@ -110,6 +117,7 @@ class PersonDirectoryView(PartnershipViewMixin, FilterView):
         )
 
 
+@access(PARTNERSHIP_VIEWERS)
 class PersonDetailView(PartnershipViewMixin, DetailView):
     template_name = "governance/person_detail.html"
     context_object_name = "person"
@@ -147,6 +155,7 @@ def _model_form_view(
     return _edit_page(request, form=form, title=title, cancel_url=cancel_url, breadcrumbs=breadcrumbs)
 
 
+@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def agency_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -163,6 +172,7 @@ def agency_edit(request, pk=None):
     )
 
 
+@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -180,6 +190,7 @@ def person_edit(request, pk=None):
     )
 
 
+@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk=None):
     check_perm(request.user, "governance.manage_structure")
@@ -202,6 +213,7 @@ def group_edit(request, pk=None):
     )
 
 
+@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def group_remit_edit(request, pk):
     group = group_for(request, pk, "governance.edit_group_remit")
@@ -227,6 +239,7 @@ def group_remit_edit(request, pk):
     )
 
 
+@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, group_pk, pk=None):
     check_perm(request.user, "governance.manage_memberships")
@@ -246,6 +259,7 @@ def membership_edit(request, group_pk, pk=None):
     )
 
 
+@access(STAFF, STAFF_POST)
 @require_http_methods(["GET", "POST"])
 def membership_end(request, group_pk, pk):
     check_perm(request.user, "governance.manage_memberships")

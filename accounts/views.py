@@ -325,9 +325,8 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
-    row = get_object_or_404(
-        UserSession.objects.filter(user=request.user).exclude(session_key=request.session.session_key), pk=pk
-    )
+    own = UserSession.objects.filter(user_id=int(request.user.pk or 0))
+    row = get_object_or_404(own.exclude(session_key=request.session.session_key or ""), pk=pk)
     services.user_sessions_end(
         user=request.user, now=timezone.now(), only=[row], request=request, reason="ended by the user"
     )
@@ -366,7 +365,9 @@ def account_unlock(request: HttpRequest) -> HttpResponse:
     form = UnlockForm(request.POST)
     if not form.is_valid():
         messages.error(
-            request, " ".join(form.non_field_errors()) or "Choose an account or an address to unlock."
+            request,
+            " ".join(str(error) for error in form.non_field_errors())
+            or "Choose an account or an address to unlock.",
         )
         return redirect("accounts:security_log")
     username, address = form.cleaned_data["username"], form.cleaned_data["ip_address"] or ""

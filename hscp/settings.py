@@ -68,13 +68,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Idle and absolute session limits, and the second step of a login (accounts/middleware.py).
-    "accounts.middleware.SessionPolicyMiddleware",
     # Every page needs a login unless its view says otherwise (healthz, login).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Cache-Control: no-store on every response to a logged-in user; Permissions-Policy.
     "core.middleware.PrivateResponseHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session limits, and the second step of a login (accounts/middleware.py);
+    # after the messages, which say why a session ended.
+    "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -57,6 +57,7 @@ SEGMENT_OBJECTS = {
     "agencies": "agency",
     "people": "person",
     "members": "membership",
+    "memberships": "membership",
     "calendars": "feed",
     "notifications": "notification",
     "attendance": "attendance",

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from governance.views import action_import as views_import
 from governance.views import actions as views_actions
 
 urlpatterns = [
@@ -10,6 +11,12 @@ urlpatterns = [
     path("groups/<int:group_pk>/actions/export.xlsx", views_actions.action_log_xlsx, name="action_log_xlsx"),
     path("groups/<int:group_pk>/actions/print/", views_actions.action_log_print, name="action_log_print"),
     path("groups/<int:group_pk>/actions/new/", views_actions.action_create, name="action_create"),
+    path("groups/<int:group_pk>/actions/import/", views_import.action_import, name="action_import"),
+    path(
+        "groups/<int:group_pk>/actions/import/template.<str:extension>",
+        views_import.action_import_template,
+        name="action_import_template",
+    ),
     path("groups/<int:group_pk>/action-plan/", views_actions.action_plan, name="action_plan"),
     path("actions/mine/", views_actions.my_actions, name="my_actions"),
     path("actions/<int:pk>/", views_actions.action_detail, name="action_detail"),

@@ -17,6 +17,7 @@ from demo.specs import (
 )
 from governance.models import (
     GroupKind,
+    LogReaders,
     MeetingFrequency,
     MembershipRole,
     QuorumRule,
@@ -354,6 +355,7 @@ GROUPS = (
         review_date=date(2027, 3, 31),
         # "This group is accountable to the Lead Safeguarding Partners" (seed 001 s.7.1).
         reports_to=(LSP_FORUM,),
+        log_open_to_partners=True,
     ),
     GroupSpec(
         ADULTS_BOARD,
@@ -445,6 +447,8 @@ GROUPS = (
         ),
         review_date=date(2027, 4, 30),
         reports_to=(BOARD, ADULTS_BOARD, COMMUNITY_SAFETY),
+        # Case names and case actions: its log is need-to-know (issue 9).
+        log_readers=LogReaders.MEMBERS_ONLY,
     ),
     GroupSpec(
         MASH,

@@ -272,6 +272,8 @@ class _PartnershipLoader:
             "terms_of_reference_review_date": spec.review_date,
             "meeting_frequency": spec.meeting_frequency,
             "quorum_rule": spec.quorum_rule,
+            "log_readers": spec.log_readers,
+            "log_open_to_partners": spec.log_open_to_partners,
             "active": True,
         }
         group = Group.objects.filter(name=spec.name).first()

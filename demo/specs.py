@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from governance.models import (
     AgendaPurpose,
     GroupKind,
+    LogReaders,
     MeetingFrequency,
     MembershipRole,
     QuorumRule,
@@ -50,6 +51,8 @@ class GroupSpec:
     review_date: datetime.date | None = None
     reports_to: tuple[str, ...] = ()
     quorum_rule: QuorumRule = QuorumRule.ALL_STATUTORY_PARTNERS
+    log_readers: LogReaders = LogReaders.MEMBERS_AND_BOARD
+    log_open_to_partners: bool = False
 
 
 @dataclass(frozen=True)

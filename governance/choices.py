@@ -36,6 +36,13 @@ class GroupKind(models.TextChoices):
     PARTNER_BODY = "partner_body", "Partner body outside the partnership"
 
 
+class LogReaders(models.TextChoices):
+    """Who may read a group's action log besides the secretariat (the product's own rule)."""
+
+    MEMBERS_AND_BOARD = "members_and_board", "Its members and the members of the board it reports to"
+    MEMBERS_ONLY = "members_only", "Only its members (need-to-know, e.g. the Joint Case Review group)"
+
+
 class MeetingFrequency(models.TextChoices):
     SIX_WEEKLY = "six_weekly", "Six-weekly"
     MONTHLY = "monthly", "Monthly"

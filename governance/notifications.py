@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 
+from governance.agenda_rules import is_confidential
 from governance.models import (
     Action,
     Agency,
@@ -75,13 +76,22 @@ def _short(moment: datetime.datetime) -> str:
     return f"{timezone.localtime(moment):%H:%M on %-d %b %Y}"
 
 
+def agreed_at_confidential_item(action: Action) -> bool:
+    """An action agreed at a confidential agenda item is as confidential as the item (issue 9):
+    a reminder, which leaves the product by e-mail, says only "a confidential action" with its
+    number and due date, whoever it goes to. Read with the item and its parents selected."""
+    return action.origin_item_id is not None and is_confidential(action.origin_item)
+
+
 def action_line(action: Action, *, with_owners: bool = False) -> str:
     owners = ""
     if with_owners:
         initials = "/".join(person.initials for person in action.owners.all())
         owners = f" — {initials}" if initials else " — no owner"
-    reference = f" ({action.reference})" if action.reference else ""
     assert action.due_date is not None  # the lists are of actions due or overdue
+    if agreed_at_confidential_item(action):
+        return f"• Action {action.number}, due {day(action.due_date)}{owners}: a confidential action"
+    reference = f" ({action.reference})" if action.reference else ""
     return (
         f"• Action {action.number}{reference}, due {day(action.due_date)}{owners}: "
         f"{action.title or action.description[:120]}"
@@ -105,7 +115,11 @@ def action_assigned(*, action: Action, recipients: Iterable[Person], occasion: s
         subject_ref=f"action:{action.pk}",
         occasion=occasion,
         url=action.get_absolute_url(),
-        context={"action": action, "due": f"{action.due_date:%-d %b %Y}" if action.due_date else ""},
+        context={
+            "action": action,
+            "confidential": agreed_at_confidential_item(action),
+            "due": f"{action.due_date:%-d %b %Y}" if action.due_date else "",
+        },
     )
 
 
@@ -127,6 +141,7 @@ def action_handed_over(
         url=action.get_absolute_url(),
         context={
             "action": action,
+            "confidential": agreed_at_confidential_item(action),
             "from_group": from_group,
             "to_group": to_group,
             "to_number": to_number,
@@ -223,6 +238,7 @@ def action_due(*, action: Action, which: str, today: datetime.date, recipients=N
         url=action.get_absolute_url(),
         context={
             "action": action,
+            "confidential": agreed_at_confidential_item(action),
             "due": day(action.due_date),
             "days_left": (action.due_date - today).days,
         },

@@ -13,10 +13,20 @@ object, so a page checking many objects does not query once per object.
 """
 
 import rules
+from django.db.models import Q
 from django.utils import timezone
 
 from governance.agenda_rules import is_confidential
-from governance.models import CHAIRING_ROLES, AgendaItem, Meeting, Membership, Paper
+from governance.models import (
+    CHAIRING_ROLES,
+    AgendaItem,
+    Group,
+    GroupKind,
+    LogReaders,
+    Meeting,
+    Membership,
+    Paper,
+)
 
 SECRETARIAT_GROUP = "Secretariat"
 PARTNER_READER_GROUP = "Partner reader"
@@ -126,9 +136,53 @@ rules.add_perm("governance.manage_meeting", is_staff_of_partnership | is_chair_o
 rules.add_perm("governance.view_confidential_items", is_staff_of_partnership | is_member_of_meeting_group)
 rules.add_perm("governance.schedule_meeting", is_staff_of_partnership | is_chair_of_group)
 
-# The action log: anyone with a role sees it; the secretariat and a group's chair
-# record actions; owners, the chair and the secretariat post updates.
-rules.add_perm("governance.view_actions", can_view_partnership)
+
+# The action log: who may read a group's log is a rule of the group (the product's own rule,
+# shown on the group's page): the secretariat reads every log; its members read it; the members
+# of a board it reports to read it unless the group is need-to-know (the Joint Case Review
+# group: case names and case actions); partner readers read the logs marked open to partners.
+# The secretariat and a group's chair record actions; owners, the chair and the secretariat
+# post updates.
+@rules.predicate
+def may_read_group_log(user, group):
+    if group is None or not user.is_authenticated:
+        return False
+    if is_staff_of_partnership(user) or group.pk in member_group_ids(user):
+        return True
+    if group.log_readers == LogReaders.MEMBERS_ONLY:
+        return False
+    if group.log_open_to_partners and is_partner_reader(user):
+        return True
+    boards = member_group_ids(user)
+    return bool(boards) and group.reports_to.filter(pk__in=boards, kind=GroupKind.BOARD).exists()
+
+
+def readable_log_groups(user) -> Q | None:
+    """A Q over Group of the logs `user` may read (None: every log). No query of its own: the
+    user's memberships and roles are cached on the user, the rest is a subquery."""
+    if is_staff_of_partnership(user):
+        return None
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    members = member_group_ids(user)
+    readable = Q(pk__in=members)
+    if members:
+        readable |= Q(
+            log_readers=LogReaders.MEMBERS_AND_BOARD,
+            reports_to__in=Group.objects.filter(pk__in=members, kind=GroupKind.BOARD).values("pk"),
+        )
+    if is_partner_reader(user):
+        readable |= Q(log_readers=LogReaders.MEMBERS_AND_BOARD, log_open_to_partners=True)
+    return readable
+
+
+def readable_log_group_ids(user):
+    """The ids of the groups whose logs `user` may read, as a subquery (None: every log)."""
+    readable = readable_log_groups(user)
+    return None if readable is None else Group.objects.filter(readable).values("pk")
+
+
+rules.add_perm("governance.view_actions", may_read_group_log)
 rules.add_perm("governance.record_action", is_staff_of_partnership | is_chair_of_group)
 rules.add_perm(
     "governance.update_action", is_staff_of_partnership | is_chair_of_action_group | is_action_owner

@@ -872,8 +872,9 @@ class TestHerefordshireYear:
         "chair": (200, 200, 200, 200, 403, 403),
         # Partner readers see every meeting and published minutes, not drafts.
         "partner": (200, 200, 200, 200, 403, 200),
-        # A JCR member sees the partnership's published minutes and action logs, not the board's meetings.
-        "jcr": (200, 403, 200, 200, 403, 200),
+        # A JCR member sees the partnership's published minutes, not the board's meetings nor (issue 9)
+        # its action log: a group's log is for its members, the board's for the board's.
+        "jcr": (200, 403, 403, 200, 403, 200),
     }
 
     def page_urls(self) -> dict[str, str]:

@@ -52,6 +52,8 @@ class GroupForm(CrispyModelForm):
             "meeting_frequency",
             "paper_deadline_days",
             "quorum_rule",
+            "log_readers",
+            "log_open_to_partners",
             "active",
         ]
         widgets = {

@@ -93,6 +93,8 @@ class Action(TimeStampedModel):
     reviewed_updates: list["ActionUpdate"]
     latest_update: "ActionUpdate | None"
     is_overdue: bool
+    # Agreed at a confidential item the reader may not see (with_redaction, decorate).
+    redacted: bool
 
     class Meta:
         ordering = ["group", "number"]

@@ -15,6 +15,7 @@ from governance.choices import (
     CHAIRING_ROLES,
     ROLE_ORDER,
     GroupKind,
+    LogReaders,
     MeetingFrequency,
     MembershipRole,
     QuorumRule,
@@ -29,6 +30,7 @@ __all__ = [
     "Agency",
     "Group",
     "GroupKind",
+    "LogReaders",
     "MeetingFrequency",
     "Membership",
     "MembershipRole",
@@ -218,6 +220,19 @@ class Group(TimeStampedModel):
     quorum_rule = models.CharField(
         max_length=30, choices=QuorumRule.choices, default=QuorumRule.ALL_STATUTORY_PARTNERS
     )
+    log_readers = models.CharField(
+        "who may read the action log",
+        max_length=20,
+        choices=LogReaders.choices,
+        default=LogReaders.MEMBERS_AND_BOARD,
+        help_text="The secretariat reads every log. A need-to-know group's log (case names, case "
+        "actions) is read only by its members.",
+    )
+    log_open_to_partners = models.BooleanField(
+        "action log open to partner readers",
+        default=False,
+        help_text="Partner readers may read this group's action log. Never for a need-to-know group.",
+    )
     active = models.BooleanField(default=True)
 
     history = HistoricalRecords(m2m_fields=[reports_to])
@@ -225,6 +240,14 @@ class Group(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(log_readers="members_only", log_open_to_partners=True),
+                name="need_to_know_log_not_open_to_partners",
+                violation_error_message="A log read only by the group's members cannot be open to "
+                "partner readers.",
+            ),
+        ]
 
     def __str__(self):
         return self.name

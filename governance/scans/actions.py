@@ -27,7 +27,7 @@ def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
             due_date__lte=scan.today + datetime.timedelta(days=reminders.ACTION_WEEK_AHEAD_DAYS),
             group__active=True,
         )
-        .select_related("group")
+        .select_related("group", "origin_item__parent__parent")
         .prefetch_related("owners")
     )
     for batch in batches(candidates):
@@ -96,7 +96,7 @@ def weekly_overdue_owner_digests(scan: Scan, occasion: str) -> Iterator[list[Mes
                 return
             rows = (
                 owned.filter(person_id__in=person_ids)
-                .select_related("person", "action__group")
+                .select_related("person", "action__group", "action__origin_item__parent__parent")
                 .order_by("person_id", "action__due_date", "action__group__name", "action__number")
             )
             by_person = defaultdict(list)
@@ -138,7 +138,7 @@ def weekly_overdue_chair_summaries(scan: Scan, occasion: str) -> Iterator[list[M
                 return
             actions = (
                 overdue.filter(group_id__in=group_ids)
-                .select_related("group")
+                .select_related("group", "origin_item__parent__parent")
                 .prefetch_related("owners")
                 .order_by("group_id", "due_date", "number")
             )

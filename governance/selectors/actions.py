@@ -36,6 +36,8 @@ from governance.models import (
     Meeting,
     Person,
 )
+from governance.permissions import readable_log_group_ids
+from governance.selectors.redaction import redact, with_redaction, with_redaction_for_person
 
 
 def _updates_prefetch(to_attr: str = "trail", queryset=None) -> Prefetch:
@@ -58,10 +60,18 @@ def actions_for_list() -> QuerySet:
     )
 
 
-def _visible(queryset: QuerySet, user) -> QuerySet:
-    """The actions of `queryset` that `user` may see by their sources' rules (`action_sources`).
-    Without a user (tasks, the minutes document, tests of the log itself) nothing is narrowed."""
-    return queryset if user is None else actions_visible_to(queryset, user)
+def _visible(queryset: QuerySet, user, *, by_log: bool = True) -> QuerySet:
+    """The actions of `queryset` that `user` may see: in the logs they may read (unless `by_log`
+    is false: the caller checks the group, as the action page does for owners) and by their
+    sources' rules (`action_sources`), each marked `redacted` when agreed at a confidential item
+    the user may not see. Without a user (tasks, the minutes document, tests of the log itself)
+    nothing is narrowed."""
+    if user is None:
+        return queryset
+    readable = readable_log_group_ids(user) if by_log else None
+    if readable is not None:
+        queryset = queryset.filter(group_id__in=readable)
+    return with_redaction(actions_visible_to(queryset, user), user)
 
 
 def with_log_place(queryset: QuerySet, *, group_id: int) -> QuerySet:
@@ -178,7 +188,12 @@ def my_actions(*, person: Person | None, today=None, user=None) -> QuerySet:
     if person is None:
         return Action.objects.none()
     owned = actions_for_list().filter(owners=person)
-    owned = actions_visible_to_person(owned, person) if user is None else actions_visible_to(owned, user)
+    # An owner sees each action they own, whoever may read its group's log (as on the action's
+    # page), redacted when agreed at a confidential item they may not see.
+    if user is None:
+        owned = with_redaction_for_person(actions_visible_to_person(owned, person), person, today=today)
+    else:
+        owned = _visible(owned, user, by_log=False)
     rank = Case(
         When(status__in=OUTSTANDING_STATUSES, due_date__lt=today, then=Value(0)),
         When(status__in=OUTSTANDING_STATUSES, then=Value(1)),
@@ -198,7 +213,7 @@ def action_for_detail(pk: int, *, user=None) -> Action:
     """One action with its trail and hand-overs; `Action.DoesNotExist` when its source hides it
     from `user`."""
     return (
-        _visible(Action.objects.all(), user)
+        _visible(Action.objects.all(), user, by_log=False)
         .select_related(
             "group",
             "lead_agency",
@@ -254,6 +269,8 @@ def decorate(actions: Iterable[Action], *, today: datetime.date, group_id: int |
         action.owner_names = action_rules.owner_names(action.owner_list, group=action.owner_group)
         trail = getattr(action, "trail", None)
         action.latest_update = trail[-1] if trail else None
+        if getattr(action, "redacted", False):
+            redact(action)
         action.is_overdue = not action.place.handed_to and action_rules.is_overdue(
             action.status, action.due_date, today
         )

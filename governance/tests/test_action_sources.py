@@ -313,5 +313,8 @@ def test_the_reviewed_actions_of_the_minutes_keep_their_three_queries(
     bulk_actions(group, 20, owners=[PersonFactory()], owners_per_action=1, updates_per_action=1)
     for action in group.actions.all()[:4]:
         action_update(action=action, author=None, text="Reviewed.", reviewed_at_meeting=meeting)
+    # The user's roles are read once per request, as the page's permission check has done
+    # (which logs the user may read: issue 9).
+    assert secretariat.has_perm("governance.view_partnership")
     with django_assert_num_queries(3):
         assert len(actions_reviewed_at(meeting, user=secretariat)) == 4

@@ -174,6 +174,9 @@ def test_only_owners_the_chair_and_the_secretariat_update(client, action, user, 
 
 
 def test_a_partner_reader_sees_the_log_and_the_action_but_no_forms(client, partner, group, action):
+    # Issue 9 point 2: only a log marked open to partners (it was every log before).
+    group.log_open_to_partners = True
+    group.save()
     client.force_login(partner)
     log = client.get(log_url(group))
     assert log.status_code == 200

@@ -121,8 +121,11 @@ EXPORT_HEADERS = [
 
 
 def _export_rows(filterset, today: datetime.date):
-    """One list per action, in log order, fetched in chunks with owners and updates prefetched."""
+    """One list per action, in log order, fetched in chunks with owners and updates prefetched.
+    An action agreed at a confidential item the user may not see is left out of exports."""
     for action in _action_log(filterset):
+        if getattr(action, "redacted", False):
+            continue
         [action] = selectors_actions.decorate([action], today=today, group_id=filterset.group.pk)
         update = action.latest_update
         yield [

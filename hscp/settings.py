@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reviews",
     "audits",
     "training",
+    "privacy",
     "dashboards",
     "demo",
 ]

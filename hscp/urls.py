@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
+    path("privacy/", include("privacy.urls")),
     path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("governance.urls")),

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_logged_in_page_is_never_stored_by_a_browser_or_proxy(client, member):
     client.force_login(member)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("governance:structure"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]

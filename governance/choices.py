@@ -113,6 +113,20 @@ class StandingItem(models.TextChoices):
     NEXT_MEETING = "next_meeting", "Date of next meeting"
 
 
+# Standing items that never carry a paper: no "Upload a paper" under them and no paper
+# reminder for them. "Messages to and from partnership groups" does carry papers.
+PAPERLESS_STANDING_ITEMS = frozenset(
+    {
+        StandingItem.WELCOME_APOLOGIES,
+        StandingItem.PREVIOUS_MINUTES,
+        StandingItem.RATIFICATION,
+        StandingItem.MATTERS_ARISING,
+        StandingItem.AOB,
+        StandingItem.NEXT_MEETING,
+    }
+)
+
+
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", "Present"
     IN_ATTENDANCE = "in_attendance", "In attendance"
@@ -129,6 +143,14 @@ class MinutesStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     CIRCULATED = "circulated", "Circulated to members"
     APPROVED = "approved", "Approved"
+
+
+class AmendmentKind(models.TextChoices):
+    """What a recorded amendment to minutes changes (approved minutes are never edited silently)."""
+
+    ITEM = "item", "Minutes of an item"
+    ATTENDANCE = "attendance", "Attendance"
+    DECISION = "decision", "Decision"
 
 
 class ActionStatus(models.TextChoices):

@@ -6,9 +6,9 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from core.forms import CrispyModelForm, submit_helper
+from core.forms import CrispyForm, CrispyModelForm, submit_helper
 from governance.forms.fields import label_people
-from governance.models import AgendaItem, Decision, Meeting, Person
+from governance.models import AgendaItem, AttendanceStatus, Decision, Meeting, Person
 
 
 def people_for_meeting(meeting: Meeting):
@@ -59,6 +59,15 @@ class DecisionForm(CrispyModelForm):
         model = Decision
         fields = ["text", "key_decision"]
         labels = {"text": "Decision", "key_decision": "A key decision (needs all three statutory partners)"}
+        help_texts = {
+            "key_decision": (
+                "Arrangements s.8: the three statutory partners must be part of any key decision. A key "
+                "decision taken while one of them is not represented needs ratification at a later "
+                "quorate meeting of the group; any other decision taken inquorate is flagged in the "
+                "minutes but needs no ratification. (Ratification is this product's way of putting a "
+                "key decision right; the arrangements do not set one.)"
+            )
+        }
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -117,13 +126,73 @@ class BaseAmendmentFormSet(forms.BaseFormSet):
 AmendmentFormSet = forms.formset_factory(AmendmentForm, formset=BaseAmendmentFormSet, extra=3, max_num=20)
 
 
+REASON_FIELD_LABEL = "Why it is corrected"
+
+
+def _reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=REASON_FIELD_LABEL,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept with the amendment and shown in the minutes.",
+    )
+
+
 class FurtherAmendmentForm(AmendmentForm):
-    """An amendment to minutes already approved: every field is needed."""
+    """An amendment to minutes already approved: every field is needed, and why."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["reason"] = _reason_field()
         for name in ("agenda_item", "new_text", "requested_by"):
             self.fields[name].required = True
         self.helper.form_tag = True
         self.helper.disable_csrf = False
         self.helper.add_input(Submit("submit", "Record the amendment"))
+
+
+NOT_ON_THE_LIST = ("", "Not at this meeting (recorded in error)")
+APOLOGY_VALIDITY = [("", "Not judged"), ("yes", "Valid reason"), ("no", "Not a valid reason")]
+
+
+class AttendanceAmendmentForm(CrispyForm):
+    """Correct one person's attendance in approved minutes: a recorded amendment."""
+
+    submit_label = "Record the correction"
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Whose attendance")
+    status = forms.ChoiceField(label="Should read", required=False)
+    deputy_for = forms.ModelChoiceField(
+        queryset=Person.objects.none(), label="Deputy for (if a deputy)", required=False
+    )
+    apology_reason = forms.CharField(label="Reason for apologies", required=False, max_length=300)
+    apology_valid = forms.TypedChoiceField(
+        label="Apologies with a valid reason?",
+        choices=APOLOGY_VALIDITY,
+        required=False,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+    )
+    requested_by = forms.ModelChoiceField(queryset=Person.objects.none(), label="Requested by")
+    reason = _reason_field()
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("person", "deputy_for", "requested_by"):
+            self.fields[name].queryset = people
+            label_people(self.fields[name])
+        self.fields["status"].choices = [NOT_ON_THE_LIST, *AttendanceStatus.choices]
+
+
+class DecisionAmendmentForm(CrispyForm):
+    """Correct the wording of a decision in approved minutes: a recorded amendment."""
+
+    submit_label = "Record the correction"
+
+    new_text = forms.CharField(label="New wording", widget=forms.Textarea(attrs={"rows": 3}))
+    requested_by = forms.ModelChoiceField(queryset=Person.objects.none(), label="Requested by")
+    reason = _reason_field()
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requested_by"].queryset = people
+        label_people(self.fields["requested_by"])

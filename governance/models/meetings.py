@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from governance.choices import (
     REPRESENTING_STATUSES,
     AgendaPurpose,
+    AmendmentKind,
     AttendanceStatus,
     MeetingStatus,
     MinutesStatus,
@@ -254,6 +255,11 @@ class Minutes(TimeStampedModel):
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="minutes_approved"
     )
     approved_on = models.DateField(null=True, blank=True)
+    # The approval is a decision of the approving meeting, judged quorate or not like any
+    # other: approved inquorate, it needs ratification (issue 10, point 3).
+    approval_decision = models.OneToOneField(
+        "Decision", on_delete=models.SET_NULL, null=True, blank=True, related_name="approval_of"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
@@ -271,12 +277,32 @@ class Minutes(TimeStampedModel):
 
 
 class MinutesAmendment(TimeStampedModel):
-    """A change to approved or approving minutes: never a silent edit (seed 003, item 1)."""
+    """A change to approved or approving minutes: never a silent edit (seed 003, item 1).
+
+    It changes the minutes of an item (`agenda_item`), one person's attendance
+    (`person`) or a decision's wording (`decision`); the original and new wording
+    say what it was and what it became, `reason` why it was changed.
+    """
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="amendments")
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="amendments")
+    kind = models.CharField(max_length=20, choices=AmendmentKind.choices, default=AmendmentKind.ITEM)
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="amendments"
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For an attendance correction: whose attendance.",
+    )
+    decision = models.ForeignKey(
+        "Decision", on_delete=models.CASCADE, null=True, blank=True, related_name="amendments"
+    )
     original_text = models.TextField()
     new_text = models.TextField()
+    reason = models.TextField(blank=True, help_text="Why the approved record was corrected.")
     requested_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -292,6 +318,21 @@ class MinutesAmendment(TimeStampedModel):
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="item") & Q(agenda_item__isnull=False))
+                | (Q(kind="attendance") & Q(person__isnull=False))
+                | (Q(kind="decision") & Q(decision__isnull=False)),
+                name="amendment_names_what_it_changes",
+                violation_error_message="An amendment names the item, the person or the decision it changes.",
+            ),
+        ]
 
     def __str__(self):
-        return f"Amendment to {self.agenda_item} of {self.minutes.meeting}"
+        if self.kind == AmendmentKind.ATTENDANCE:
+            what = f"the attendance of {self.person}"
+        elif self.kind == AmendmentKind.DECISION:
+            what = "a decision"
+        else:
+            what = str(self.agenda_item)
+        return f"Amendment to {what} of {self.minutes.meeting}"

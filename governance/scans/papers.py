@@ -9,19 +9,10 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from governance import notifications, reminders
-from governance.models import AgendaItem, Meeting, MeetingStatus, Paper, StandingItem
+from governance.choices import PAPERLESS_STANDING_ITEMS
+from governance.models import AgendaItem, Meeting, MeetingStatus, Paper
 from governance.scans.context import Scan, batches
 from notifications.registry import Message
-
-# Standing items that never carry a paper; "messages to and from partnership groups" does.
-PAPERLESS_STANDING_ITEMS = (
-    StandingItem.WELCOME_APOLOGIES,
-    StandingItem.PREVIOUS_MINUTES,
-    StandingItem.RATIFICATION,
-    StandingItem.MATTERS_ARISING,
-    StandingItem.AOB,
-    StandingItem.NEXT_MEETING,
-)
 
 
 def _items_without_a_paper():

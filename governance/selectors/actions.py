@@ -383,7 +383,8 @@ def action_plan(*, group: Group, today=None, user=None) -> list[SourcePlan]:
 
 def actions_for_meeting_review(*, meeting: Meeting, today=None, user=None) -> list[Action]:
     """What the 'minutes of the previous meeting and action log' item reviews: the group's
-    outstanding actions agreed before this meeting, and any already updated at it."""
+    outstanding actions agreed before this meeting, and any already updated at it; only actions
+    that existed at the meeting (recorded on or before its date)."""
     today = today or timezone.localdate()
     reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).values("action_id")
     actions = (
@@ -391,6 +392,7 @@ def actions_for_meeting_review(*, meeting: Meeting, today=None, user=None) -> li
         .filter(group_id=meeting.group_id)
         .filter(Q(status__in=OUTSTANDING_STATUSES) | Q(pk__in=reviewed_here))
         .exclude(origin_meeting=meeting)
+        .filter(created_at__date__lte=meeting.local_date)
         .order_by("number")
     )
     return decorate(actions, today=today)

@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from governance.agenda_rules import without_confidential
@@ -21,6 +21,8 @@ from governance.models import (
     Group,
     Meeting,
     Membership,
+    Minutes,
+    MinutesStatus,
     Paper,
     Person,
     StandingItem,
@@ -179,6 +181,12 @@ class MeetingPage:
     attendance_sections: list[AttendanceSection]
     quoracy: Quoracy | None
     pending_ratification: list[Decision] = field(default_factory=list)
+    # For "minutes of the previous meeting": how many meetings of the group came before (none:
+    # its first meeting, with no minutes to approve); for "date of next meeting": when it is.
+    earlier_meetings: int = 0
+    next_meeting_at: datetime.datetime | None = None
+    # The minutes are approved: attendance, decisions and item texts are locked (issue 10).
+    record_locked: bool = False
     # The first item at which the meeting was not quorate, when it was quorate overall
     # (someone left early or came late): "not quorate from item 5".
     inquorate_from: AgendaItem | None = None
@@ -267,7 +275,22 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
             (item for item in all_items if getattr(item, "quoracy", None) and not item.quoracy.quorate), None
         )
     has_ratification_item = any(item.standing_item == StandingItem.RATIFICATION for item in all_items)
+    neighbours: dict = {}
+    if any(
+        item.standing_item in (StandingItem.PREVIOUS_MINUTES, StandingItem.NEXT_MEETING) for item in all_items
+    ):
+        neighbours = (
+            Meeting.objects.not_cancelled()
+            .filter(group_id=meeting.group_id)
+            .aggregate(
+                earlier_meetings=Count("pk", filter=Q(starts_at__lt=meeting.starts_at)),
+                next_meeting_at=Min("starts_at", filter=Q(starts_at__gt=meeting.starts_at)),
+            )
+        )
+    minutes = getattr(meeting, "minutes", None)
     return MeetingPage(
+        **neighbours,
+        record_locked=minutes is not None and minutes.is_locked,
         meeting=meeting,
         items=items,
         hidden_items=len(all_items) - len(items),
@@ -301,3 +324,20 @@ def agenda_for_edit(*, meeting: Meeting) -> list[AgendaItem]:
         for item in group:
             item.is_first, item.is_last = item is group[0], item is group[-1]
     return items
+
+
+def next_meeting_start() -> Subquery:
+    """When the group's next meeting (not cancelled) after a meeting starts: what "Date of next
+    meeting" says. An annotation on a Meeting query, so no query of its own."""
+    return Subquery(
+        Meeting.objects.not_cancelled()
+        .filter(group_id=OuterRef("group_id"), starts_at__gt=OuterRef("starts_at"))
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+
+
+def record_locked(meeting: Meeting) -> bool:
+    """The meeting's minutes are approved: its attendance, decisions, reviewed action updates and
+    item texts are locked like the minutes (one query)."""
+    return Minutes.objects.filter(meeting_id=meeting.pk, status=MinutesStatus.APPROVED).exists()

@@ -37,7 +37,7 @@ from governance.permissions import (
 )
 from governance.quoracy import Quoracy
 from governance.selectors.actions import actions_reviewed_at, with_log_place
-from governance.selectors.meetings import item_quoracy, meeting_quoracy
+from governance.selectors.meetings import item_quoracy, meeting_quoracy, next_meeting_start
 
 FULL = "full"
 PUBLISHED = "published"
@@ -125,6 +125,8 @@ class MinutesDocument:
     absent: list[AttendanceLine] = field(default_factory=list)
     amendments: list[MinutesAmendment] = field(default_factory=list)
     actions_reviewed: list = field(default_factory=list)
+    # When the group's next meeting after this one starts, for the "Date of next meeting" item.
+    next_meeting_at: datetime.datetime | None = None
 
     @property
     def visible_items(self) -> list[ItemMinutes]:
@@ -220,11 +222,15 @@ def minutes_document(
     A fixed number of queries whatever the number of items, attendees,
     decisions, actions and amendments.
     """
-    meeting = Meeting.objects.select_related("group", "chair__agency", "minute_taker__agency").get(
-        pk=meeting.pk
+    meeting = (
+        Meeting.objects.select_related("group", "chair__agency", "minute_taker__agency")
+        .annotate(next_meeting_at=next_meeting_start())
+        .get(pk=meeting.pk)
     )
     minutes = (
-        Minutes.objects.filter(meeting=meeting).select_related("approved_at_item__meeting__group").first()
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("approved_at_item__meeting__group", "approval_decision__ratified_at_item__meeting")
+        .first()
     )
     agenda = _agenda_with_minutes(meeting)
     attendance = list(
@@ -236,13 +242,18 @@ def minutes_document(
     if minutes is not None:
         amendments = list(
             minutes.amendments.select_related(
-                "agenda_item", "requested_by", "recorded_by__person", "made_at_item__meeting__group"
+                "agenda_item",
+                "person",
+                "requested_by",
+                "recorded_by__person",
+                "made_at_item__meeting__group",
             ).order_by("created_at")
         )
     hidden = set() if include_confidential else confidential_item_ids(agenda)
     amendments_by_item: dict[int, list[MinutesAmendment]] = {}
     for amendment in amendments:
-        amendments_by_item.setdefault(amendment.agenda_item_id, []).append(amendment)
+        if amendment.agenda_item_id is not None:  # an attendance correction belongs to no item
+            amendments_by_item.setdefault(amendment.agenda_item_id, []).append(amendment)
     items = [
         ItemMinutes(
             item=item,
@@ -262,6 +273,7 @@ def minutes_document(
         quoracy=meeting_quoracy(meeting=meeting, attendance=attendance),
         amendments=[amendment for amendment in amendments if amendment.agenda_item_id not in hidden],
         actions_reviewed=actions_reviewed(meeting) if with_actions_reviewed else [],
+        next_meeting_at=meeting.next_meeting_at,
         **_attendance_lines(meeting, attendance),
     )
     return document

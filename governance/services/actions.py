@@ -37,6 +37,7 @@ from governance.models import (
     Membership,
     Person,
 )
+from governance.services.common import check_record_open
 from notifications.services import notify
 
 NUMBER_ATTEMPTS = 5
@@ -177,6 +178,7 @@ def action_record(
                 "An action agreed at a meeting goes in that meeting's group's log; "
                 "hand it over to another group once recorded."
             )
+        check_record_open(origin_meeting, "recording an action agreed at it")
         meeting_date = origin_meeting.local_date
         reference = reference or action_rules.format_reference(
             meeting_date, origin_item.number if origin_item else None
@@ -329,6 +331,13 @@ def action_update(
             )
         elif reviewed_at_meeting.is_cancelled:
             errors["reviewed_at_meeting"] = "This meeting was cancelled: no actions were reviewed at it."
+        elif (recorded_on := timezone.localdate(current.created_at)) > reviewed_at_meeting.local_date:
+            errors["reviewed_at_meeting"] = (
+                f"Action {current.number} was recorded on {recorded_on:%-d %b %Y}, "
+                f"after {reviewed_at_meeting}: it was not reviewed at that meeting."
+            )
+        else:
+            check_record_open(reviewed_at_meeting, "posting updates through its action log review")
     if errors:
         raise ValidationError(errors)
 

@@ -32,6 +32,7 @@ from governance.models import (
 )
 from governance.services.common import (
     check_not_cancelled,
+    check_record_open,
     lock_meeting,
     member_people,
     save_validated,
@@ -208,8 +209,9 @@ def agenda_item_update(
     minutes_allowed: int | None = None,
     confidential: bool = False,
 ) -> AgendaItem:
-    """Change what an item says; its place and number stay."""
+    """Change what an item says; its place and number stay. Locked once the minutes are approved."""
     _check_agenda_editable(item.meeting, "changing its agenda", structural=False)
+    check_record_open(item.meeting, "changing what its agenda items say")
     item.title = (title or "").strip()
     if not item.title:
         raise ValidationError({"title": "Give the item a title."})

@@ -19,9 +19,11 @@ from governance.models import (
 )
 from governance.services.common import (
     check_not_cancelled,
+    check_record_open,
     current_members,
     save_validated,
 )
+from governance.services.decisions import decisions_rejudge
 
 # Membership roles that are not members for attendance purposes: they come when
 # asked (an adviser, someone in attendance) or in someone's place (a deputy), so an
@@ -172,8 +174,14 @@ def attendance_record(
     arrived_at: datetime.time | None = None,
     left_before_item: AgendaItem | None = None,
     left_at: datetime.time | None = None,
+    amending_approved_minutes: bool = False,
 ) -> Attendance:
     """Record (or correct) one person's attendance at a meeting.
+
+    Once the minutes are approved the attendance is locked; only
+    minutes_amend_attendance passes `amending_approved_minutes`, recording the
+    change as an amendment. Until then the meeting's decisions are judged again
+    from the attendance as it now stands.
 
     - present / deputy / in attendance: may name the item they arrived for and
       the item they left before (quoracy is judged per item from these);
@@ -183,6 +191,8 @@ def attendance_record(
     - absent: without apologies.
     """
     check_not_cancelled(meeting, "recording attendance")
+    if not amending_approved_minutes:
+        check_record_open(meeting, "changing its attendance")
     if status not in AttendanceStatus.values:
         raise ValidationError({"status": "Choose how this person attended."})
     errors: dict[str, str] = {}
@@ -239,15 +249,24 @@ def attendance_record(
     row.arrived_at = arrived_at
     row.left_before_item = left_before_item
     row.left_at = left_at
-    return save_validated(row)
+    save_validated(row)
+    if not amending_approved_minutes:
+        decisions_rejudge(meeting=meeting)
+    return row
 
 
 @transaction.atomic
-def attendance_remove(*, meeting: Meeting, person: Person) -> None:
-    """Take someone off the attendance list (recorded in error, or not at this meeting)."""
+def attendance_remove(*, meeting: Meeting, person: Person, amending_approved_minutes: bool = False) -> None:
+    """Take someone off the attendance list (recorded in error, or not at this meeting).
+
+    Locked once the minutes are approved, as attendance_record."""
     check_not_cancelled(meeting, "changing attendance")
+    if not amending_approved_minutes:
+        check_record_open(meeting, "changing its attendance")
     for row in Attendance.objects.filter(meeting=meeting, person=person):
         row.delete()
+    if not amending_approved_minutes:
+        decisions_rejudge(meeting=meeting)
 
 
 class AttendanceLinesError(ValidationError):
@@ -265,6 +284,7 @@ def attendance_record_lines(*, meeting: Meeting, lines: list[dict]) -> list[Atte
     Each line holds attendance_record's arguments (without `meeting`); a line
     whose status is empty takes that person off the list.
     """
+    check_record_open(meeting, "changing its attendance")
     saved, errors = [], {}
     for index, line in enumerate(lines):
         try:

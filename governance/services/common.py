@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
-from governance.models import Group, Meeting, MeetingStatus, Membership, Person
+from governance.models import Group, Meeting, MeetingStatus, Membership, Minutes, MinutesStatus, Person
 
 
 def save_validated(instance):
@@ -25,6 +25,23 @@ def lock_meeting(meeting: Meeting) -> Meeting:
 def check_not_cancelled(meeting: Meeting, doing: str) -> None:
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(f"This meeting was cancelled, so {doing} is no longer possible.")
+
+
+def check_record_open(meeting: Meeting, doing: str) -> None:
+    """Once a meeting's minutes are approved, its record (attendance, decisions, reviewed action
+    updates, item texts) is locked like the minutes: a correction is a recorded amendment."""
+    approved = (
+        Minutes.objects.select_for_update()
+        .filter(meeting_id=meeting.pk, status=MinutesStatus.APPROVED)
+        .values_list("approved_on", flat=False)
+        .first()
+    )
+    if approved is not None:
+        on = f" on {approved[0]:%-d %b %Y}" if approved[0] else ""
+        raise ValidationError(
+            f"The minutes of {meeting} were approved{on}, so {doing} is no longer possible: "
+            "record an amendment to the minutes, saying who asked for it and why."
+        )
 
 
 def current_members(group: Group, today: datetime.date):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance import notifications as messages
+from governance.choices import PAPERLESS_STANDING_ITEMS
 from governance.models import (
     CHAIRING_ROLES,
     AgendaItem,
@@ -85,10 +86,18 @@ def paper_submit(
     submitted_by,
     now: datetime.datetime | None = None,
 ) -> Paper:
-    """Attach a paper to an agenda item, marking it late if it arrived after the deadline."""
+    """Attach a paper to an agenda item, marking it late if it arrived after the deadline.
+
+    Routine standing items (welcome and apologies, the previous minutes, AOB, date of next
+    meeting…) take no paper."""
     now = now or timezone.now()
     meeting = agenda_item.meeting
     _check_meeting_takes_papers(meeting)
+    if agenda_item.standing_item in PAPERLESS_STANDING_ITEMS:
+        raise ValidationError(
+            f"No paper belongs under “{agenda_item.title}”: attach it to the item it is about, "
+            "or add an item for it."
+        )
     kind = _check_file(uploaded_file)
     paper = Paper(
         agenda_item=agenda_item,

@@ -2,6 +2,7 @@
 
 from django import template
 
+from governance.choices import PAPERLESS_STANDING_ITEMS
 from governance.permissions import may_download_paper, may_submit_paper
 
 register = template.Library()
@@ -21,7 +22,9 @@ def paper_access(context, item):
     user = context["request"].user
     meeting = _meeting_of(context, item)
     return {
-        "can_submit": may_submit_paper(user, meeting) and not meeting.is_cancelled,
+        "can_submit": may_submit_paper(user, meeting)
+        and not meeting.is_cancelled
+        and item.standing_item not in PAPERLESS_STANDING_ITEMS,
         "can_manage": user.has_perm("governance.manage_meeting", meeting),
         "meeting": meeting,
     }

@@ -386,8 +386,10 @@ def test_reopening_a_completed_action_clears_its_completion_date(action):
     assert action.completed_on is None
 
 
-def test_an_update_at_a_meeting_records_the_review(board, action):
+def test_an_update_at_a_meeting_records_the_review(board, owners):
     meeting = MeetingFactory(group=board)
+    # Recorded before the meeting: a meeting reviews only actions that existed at it (issue 10).
+    action = record(board, owners=owners, now=meeting.starts_at - datetime.timedelta(days=30))
     update = action_update(action=action, author=None, text="Ongoing.", reviewed_at_meeting=meeting)
     assert update.reviewed_at_meeting == meeting
 

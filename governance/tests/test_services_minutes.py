@@ -99,11 +99,27 @@ def test_a_quorate_decision_adds_nothing_to_the_next_agenda(december, board, sec
     assert not next_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
 
 
-def test_every_inquorate_decision_needs_ratification_even_one_not_marked_key(board, secretariat):
+# Issue 10, point 4 reverses the earlier rule that every inquorate decision needs ratification:
+# arrangements s.8 asks the three partners to be part of KEY decisions only.
+def test_an_inquorate_decision_not_marked_key_is_flagged_but_needs_no_ratification(board, secretariat):
+    meeting, items = board_meeting(board, at(2019, 12, 18))
+    partners_present(meeting, police_left_before=items[1])
+    next_meeting, _ = board_meeting(board, at(2020, 1, 31), held=False)
+    decision = services.decision_record(
+        agenda_item=items[2], text="Logo to be redrawn.", key_decision=False, recorded_by=secretariat
+    )
+    assert not decision.taken_quorate
+    assert decision.missing_partners == "police"
+    assert not decision.needs_ratification
+    assert list(decisions_awaiting_ratification(board)) == []
+    assert not next_meeting.agenda_items.filter(standing_item=StandingItem.RATIFICATION).exists()
+
+
+def test_an_inquorate_key_decision_needs_ratification(board, secretariat):
     meeting, items = board_meeting(board, at(2019, 12, 18))
     partners_present(meeting, police_left_before=items[1])
     decision = services.decision_record(
-        agenda_item=items[2], text="Logo to be redrawn.", key_decision=False, recorded_by=secretariat
+        agenda_item=items[2], text="Budget agreed.", key_decision=True, recorded_by=secretariat
     )
     assert not decision.taken_quorate
     assert decision.needs_ratification
@@ -426,6 +442,7 @@ def test_a_further_amendment_after_approval_is_recorded_and_attributed(approved,
         new_text="Corrected wording.",
         requested_by=asked,
         recorded_by=secretariat,
+        reason="The wording misquoted the ICB.",
     )
     assert amendment.original_text == "Original wording."
     assert amendment.new_text == "Corrected wording."
@@ -441,6 +458,7 @@ def test_a_draft_is_changed_directly_not_by_amendment(december, secretariat):
             minutes=minutes,
             agenda_item=december[1][1],
             new_text="Anything.",
+            reason="Any reason.",
             requested_by=PersonFactory(),
             recorded_by=secretariat,
         )

@@ -513,16 +513,24 @@ def test_the_action_plan_counts_by_source(client, chair, group, owners):
 def review(group, owners):
     earlier = MeetingFactory(group=group, starts_at=london(2019, 10, 23))
     meeting = MeetingFactory(group=group, starts_at=london(2019, 12, 18))
+    # Recorded on their own dates: a meeting reviews only actions that existed at it (issue 10).
     outstanding = record(
         group,
         owners=owners,
         description="Draft letter",
         origin_item=AgendaItemFactory(meeting=earlier, number="4.1"),
+        now=london(2019, 10, 23),
     )
-    finished = record(group, owners=owners, description="Identify a lead")
-    action_update(action=finished, author=None, new_status=ActionStatus.COMPLETED, text="Done")
+    finished = record(group, owners=owners, description="Identify a lead", now=london(2019, 11, 1))
+    action_update(
+        action=finished, author=None, new_status=ActionStatus.COMPLETED, text="Done", now=london(2019, 11, 20)
+    )
     agreed_here = record(
-        group, owners=owners, description="New today", origin_item=AgendaItemFactory(meeting=meeting)
+        group,
+        owners=owners,
+        description="New today",
+        origin_item=AgendaItemFactory(meeting=meeting),
+        now=london(2019, 12, 18),
     )
     return {"meeting": meeting, "outstanding": outstanding, "finished": finished, "agreed_here": agreed_here}
 

@@ -232,18 +232,19 @@ def test_recording_a_decision_after_the_police_left_marks_it_for_ratification(cl
     assert "Police not represented at this item." in html
 
 
-def test_the_editor_warns_that_any_decision_at_an_inquorate_item_needs_ratification(
+def test_the_editor_warns_that_a_key_decision_at_an_inquorate_item_needs_ratification(
     client, secretariat, group
 ):
     meeting, items = board_meeting(group, at(2019, 12, 18))
     partners_present(meeting, police_left_before=items[2])
     client.force_login(secretariat)
     html = client.get(reverse("governance:minutes_edit", args=[meeting.pk])).content.decode()
-    # Every decision taken inquorate needs ratification, not only a key one.
-    assert "at this item: a decision recorded here will need ratification" in html
-    assert "a key decision here" not in html
+    # Issue 10, point 4 (reversing the earlier "every inquorate decision" rule): only a key
+    # decision taken inquorate needs ratification; others are flagged.
+    assert "at this item: a key decision recorded here will need ratification" in html
+    assert "any other decision is flagged as taken inquorate" in html
     html = client.get(reverse("governance:decision_create", args=[items[2].pk])).content.decode()
-    assert "A decision taken while a statutory partner is not represented is marked for ratification" in html
+    assert "A key decision taken while a statutory partner is not represented needs ratification" in html
 
 
 def test_a_decision_form_with_no_text_keeps_the_page_with_an_error(client, secretariat, december):
@@ -364,7 +365,12 @@ def test_a_further_amendment_to_approved_minutes_through_the_page(client, secret
     client.force_login(secretariat)
     response = client.post(
         reverse("governance:minutes_amend", args=[meeting.pk]),
-        {"agenda_item": items[1].pk, "new_text": "Corrected after approval.", "requested_by": asked.pk},
+        {
+            "agenda_item": items[1].pk,
+            "new_text": "Corrected after approval.",
+            "requested_by": asked.pk,
+            "reason": "The welcome was minuted wrongly.",
+        },
     )
     assert response.status_code == 302
     amendment = MinutesAmendment.objects.get()
@@ -478,6 +484,7 @@ def test_the_pdf_is_laid_out_like_board_minutes(group, secretariat, december, ja
         new_text="The Chair welcomed all. Item 3 moved to the end.",
         requested_by=PersonFactory(name="Chris Baird"),
         recorded_by=secretariat,
+        reason="Item 3 was moved at the start of the meeting.",
     )
 
     doc = minutes_document(meeting=meeting, include_confidential=False)

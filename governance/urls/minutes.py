@@ -12,6 +12,12 @@ urlpatterns = [
     path("meetings/<int:meeting_pk>/minutes/circulate/", views.minutes_circulate, name="minutes_circulate"),
     path("meetings/<int:meeting_pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("meetings/<int:meeting_pk>/minutes/amend/", views.minutes_amend, name="minutes_amend"),
+    path(
+        "meetings/<int:meeting_pk>/minutes/amend/attendance/",
+        views.minutes_amend_attendance,
+        name="minutes_amend_attendance",
+    ),
+    path("decisions/<int:pk>/amend/", views.decision_amend, name="decision_amend"),
     path("agenda-items/<int:item_pk>/approve-minutes/", views.minutes_approve, name="minutes_approve"),
     path("agenda-items/<int:item_pk>/decisions/new/", views.decision_create, name="decision_create"),
     path("agenda-items/<int:item_pk>/ratify/", views.decision_ratify, name="decision_ratify"),

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import Promise
 
-from governance.models import Action, AgendaItem, Group, Meeting, Paper
+from governance.models import Action, AgendaItem, Decision, Group, Meeting, Paper
 from governance.permissions import may_see_item
 from governance.selectors import actions as action_selectors
 from governance.selectors import meetings as meeting_selectors
@@ -83,6 +83,13 @@ def agenda_item_for_edit(request, pk: int) -> AgendaItem:
     item = _fetch(meeting_selectors.agenda_item_with_meeting, pk)
     check_perm(request.user, MANAGE_MEETING, item.meeting)
     return item
+
+
+def decision_for_edit(request, pk: int) -> Decision:
+    """A decision (with its item, meeting and group) of a meeting the user runs."""
+    decision = _fetch(Decision.objects.select_related("agenda_item__meeting__group").get, pk=pk)
+    check_perm(request.user, MANAGE_MEETING, decision.agenda_item.meeting)
+    return decision
 
 
 def meeting_for_action_review(request, pk: int) -> Meeting:

@@ -30,6 +30,7 @@ from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
 from governance.selectors import actions as selectors_actions
+from governance.selectors import meetings as selectors_meetings
 from governance.services import actions as services
 from governance.views.access import (
     STRUCTURE_CRUMB,
@@ -419,14 +420,16 @@ def _review_form(action: Action, meeting: Meeting, data=None) -> ActionUpdateFor
 
 def _review_rows(request, meeting: Meeting, actions, *, bound: dict | None = None):
     bound = bound or {}
-    can_post = not meeting.is_cancelled
+    # Approved minutes lock the review held at the meeting, as they lock its attendance.
+    locked = selectors_meetings.record_locked(meeting)
+    can_post = not meeting.is_cancelled and not locked
     rows = []
     for action in actions:
         form = None
         if can_post and request.user.has_perm("governance.update_action", action):
             form = bound.get(action.pk) or _review_form(action, meeting)
         action.reviewed_here = [u for u in action.trail if u.reviewed_at_meeting_id == meeting.pk]
-        rows.append({"action": action, "form": form})
+        rows.append({"action": action, "form": form, "locked": locked})
     return rows
 
 

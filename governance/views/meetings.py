@@ -328,6 +328,11 @@ def agenda_item_add(request, pk):
 def agenda_item_edit(request, pk):
     item = agenda_item_for_edit(request, pk)
     meeting = item.meeting
+    if selectors.record_locked(meeting):
+        messages.info(
+            request, "The minutes of this meeting are approved: its items are changed by amendment."
+        )
+        return redirect("governance:minutes_amend", meeting.pk)
     form = AgendaItemForm(request.POST or None, meeting=meeting, item=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -434,6 +439,12 @@ def _attendance_choices(meeting: Meeting, lines):
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
     meeting = meeting_for_edit(request, pk)
+    if selectors.record_locked(meeting):
+        # Approved minutes lock the attendance: a correction is a recorded amendment.
+        messages.info(
+            request, "The minutes of this meeting are approved: correct the attendance as an amendment."
+        )
+        return redirect("governance:minutes_amend_attendance", meeting.pk)
     lines = attendance_services.attendance_prefill(meeting=meeting)
     items, item_choices, member_choices = _attendance_choices(meeting, lines)
     form_kwargs = {"item_choices": item_choices, "member_choices": member_choices}
@@ -490,6 +501,11 @@ def _line_arguments(data, people, item_by_pk) -> dict:
 @require_http_methods(["GET", "POST"])
 def attendance_add(request, pk):
     meeting = meeting_for_edit(request, pk)
+    if selectors.record_locked(meeting):
+        messages.info(
+            request, "The minutes of this meeting are approved: correct the attendance as an amendment."
+        )
+        return redirect("governance:minutes_amend_attendance", meeting.pk)
     listed = [line.person.pk for line in attendance_services.attendance_prefill(meeting=meeting)]
     form = AttendanceAddForm(request.POST or None, meeting=meeting, listed_person_ids=listed)
     if request.method == "POST" and form.is_valid():

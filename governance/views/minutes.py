@@ -25,6 +25,8 @@ from governance.filters.minutes import MinutesFilter
 from governance.forms.minutes import (
     AmendmentFormSet,
     ApprovalForm,
+    AttendanceAmendmentForm,
+    DecisionAmendmentForm,
     DecisionForm,
     FurtherAmendmentForm,
     MinutesEditorForm,
@@ -34,7 +36,7 @@ from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesSta
 from governance.selectors import minutes as selectors
 from governance.selectors.meetings import item_quoracy, meeting_with_group
 from governance.services import minutes as services
-from governance.views.access import agenda_item_for_edit, check_perm, meeting_for_edit
+from governance.views.access import agenda_item_for_edit, check_perm, decision_for_edit, meeting_for_edit
 
 MINUTES_CRUMB_LABEL = "Minutes"
 
@@ -159,7 +161,7 @@ def minutes_edit(request, meeting_pk):
                 return redirect("governance:minutes_edit", meeting.pk)
     group = meeting.group
     action_create_url = None
-    if request.user.has_perm("governance.record_action", group):
+    if not locked and request.user.has_perm("governance.record_action", group):
         action_create_url = reverse("governance:action_create", args=[group.pk])
     entries = [
         {
@@ -247,6 +249,7 @@ def minutes_approve(request, item_pk):
     recorded = minutes.meeting
     items = AgendaItem.objects.filter(meeting=recorded).order_by("sort_key")
     people = people_for_meeting(at_meeting)
+    quoracy = services.approval_quoracy(at_item=at_item)
     form = ApprovalForm(request.POST or None)
     formset = AmendmentFormSet(request.POST or None, items=items, people=people, prefix="amendment")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -258,7 +261,7 @@ def minutes_approve(request, item_pk):
             if data.get("agenda_item")
         ]
         try:
-            services.minutes_approve(
+            approved = services.minutes_approve(
                 minutes=minutes, at_item=at_item, amendments=changes, approved_by=request.user
             )
         except ValidationError as error:
@@ -269,7 +272,16 @@ def minutes_approve(request, item_pk):
                 if changes
                 else "as an accurate record"
             )
-            messages.success(request, f"The minutes of {recorded} were approved {how}.")
+            approval = approved.approval_decision
+            if approval is not None and approval.needs_ratification:
+                messages.warning(
+                    request,
+                    f"The minutes of {recorded} were approved {how}, but the approval was taken inquorate "
+                    f"({approval.missing_partners} not represented): it needs ratification at the group's "
+                    "next quorate meeting.",
+                )
+            else:
+                messages.success(request, f"The minutes of {recorded} were approved {how}.")
             return redirect("governance:minutes_detail", recorded.pk)
     return render(
         request,
@@ -283,6 +295,7 @@ def minutes_approve(request, item_pk):
             "items_in_order": list(items),
             "form": form,
             "formset": formset,
+            "quoracy": quoracy,
         },
     )
 
@@ -303,6 +316,7 @@ def minutes_amend(request, meeting_pk):
                 new_text=form.cleaned_data["new_text"],
                 requested_by=form.cleaned_data["requested_by"],
                 recorded_by=request.user,
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -320,6 +334,96 @@ def minutes_amend(request, meeting_pk):
             "form": form,
             "meeting": meeting,
             "items": list(items),
+            "cancel_url": reverse("governance:minutes_detail", args=[meeting.pk]),
+        },
+    )
+
+
+@access(MINUTES_AMEND, MINUTES_AMEND_POST)
+@require_http_methods(["GET", "POST"])
+def minutes_amend_attendance(request, meeting_pk):
+    """Correct someone's attendance in approved minutes: a recorded amendment (who, when, why)."""
+    meeting = _meeting_for_edit(request, meeting_pk)
+    minutes = get_object_or_404(Minutes, meeting=meeting, status=MinutesStatus.APPROVED)
+    people = people_for_meeting(meeting)
+    initial = {}
+    if request.method == "GET" and request.GET.get("person"):
+        initial["person"] = request.GET["person"]
+    form = AttendanceAmendmentForm(request.POST or None, people=people, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.minutes_amend_attendance(
+                minutes=minutes,
+                person=data["person"],
+                status=data["status"],
+                deputy_for=data["deputy_for"],
+                apology_reason=data["apology_reason"],
+                apology_valid=data["apology_valid"],
+                requested_by=data["requested_by"],
+                recorded_by=request.user,
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Recorded the correction to {data['person']}'s attendance.")
+            return redirect(reverse("governance:minutes_detail", args=[meeting.pk]) + "#amendments-heading")
+    return render(
+        request,
+        "governance/minutes_amend_attendance.html",
+        {
+            "title": f"Correct the attendance in the approved minutes of {meeting}",
+            "breadcrumbs": _breadcrumbs(
+                meeting, ("Minutes", reverse("governance:minutes_detail", args=[meeting.pk]))
+            ),
+            "form": form,
+            "meeting": meeting,
+            "doc": selectors.minutes_document(
+                meeting=meeting, include_confidential=True, with_actions_reviewed=False
+            ),
+            "cancel_url": reverse("governance:minutes_detail", args=[meeting.pk]),
+        },
+    )
+
+
+@access(MINUTES_AMEND, MINUTES_AMEND_POST)
+@require_http_methods(["GET", "POST"])
+def decision_amend(request, pk):
+    """Correct the wording of a decision in approved minutes: a recorded amendment."""
+    decision = decision_for_edit(request, pk)
+    item = decision.agenda_item
+    meeting = item.meeting
+    minutes = get_object_or_404(Minutes, meeting=meeting, status=MinutesStatus.APPROVED)
+    form = DecisionAmendmentForm(
+        request.POST or None, people=people_for_meeting(meeting), initial={"new_text": decision.text}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_amend_decision(
+                minutes=minutes,
+                decision=decision,
+                new_text=form.cleaned_data["new_text"],
+                requested_by=form.cleaned_data["requested_by"],
+                recorded_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Recorded the correction to the decision at item {item.number}.")
+            return redirect(reverse("governance:minutes_detail", args=[meeting.pk]) + "#amendments-heading")
+    return render(
+        request,
+        "governance/decision_amend.html",
+        {
+            "title": f"Correct a decision in the approved minutes of {meeting}",
+            "breadcrumbs": _breadcrumbs(
+                meeting, ("Minutes", reverse("governance:minutes_detail", args=[meeting.pk]))
+            ),
+            "form": form,
+            "decision": decision,
+            "item": item,
             "cancel_url": reverse("governance:minutes_detail", args=[meeting.pk]),
         },
     )

@@ -131,7 +131,11 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             "or a recovery code you have not used. After several wrong codes you must wait a little "
             "before the next try.",
         )
-    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})
+    return render(
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": next_url, "second_factor_pending": True},
+    )
 
 
 def _device_accepting(user, code: str):
@@ -180,6 +184,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "required": must_use_two_factor(request.user),
             "pending": request.session.get(SECOND_FACTOR_PENDING) == "set_up",
+            # The site's navigation is hidden until the second step is done (it would lead back here).
+            "second_factor_pending": bool(request.session.get(SECOND_FACTOR_PENDING)),
             "replacing": selectors.totp_device_of(request.user) is not None,
         },
     )

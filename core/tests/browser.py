@@ -10,8 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.events import AbstractEventListener, EventFiringWebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import skip_or_fail
@@ -19,6 +20,14 @@ from conftest import skip_or_fail
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 SCREENSHOT_DIR = os.environ.get("SCREENSHOT_DIR", "")
+# axe-core, vendored from npm (static/vendor/axe-core), injected by the test driver: the CSP never has
+# to allow it, and the pages never load it.
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+# WCAG 2.2 AA: the A and AA rules of WCAG 2.0, 2.1 and 2.2.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# A phone in portrait (an iPhone 12 to 15 is 390 CSS pixels wide).
+PHONE_WIDTH = 390
+PHONE_HEIGHT = 844
 
 
 @pytest.fixture
@@ -46,11 +55,72 @@ def browser():
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
+    driver.set_script_timeout(60)
+    # Every page the journey shows is checked with axe-core before the journey leaves it.
+    checked = EventFiringWebDriver(driver, AxeOnEveryPage())
+    yield checked
+    checked.quit()
 
 
-def screenshot(driver, name: str) -> None:
+def check_accessibility(driver) -> None:
+    """Run axe-core's WCAG 2.2 AA rules on the page now shown; fail naming each violation and where."""
+    if not driver.execute_script("return typeof window.axe === 'object';"):
+        driver.execute_script(AXE_SOURCE.read_text())
+    outcome = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
+          .then(results => done(results.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            where: v.nodes.slice(0, 5).map(node => node.target.join(" ") + " — " + node.failureSummary),
+          }))))
+          .catch(error => done({error: String(error)}));
+        """,
+        AXE_TAGS,
+    )
+    driver.execute_script("window.axeChecked = true;")
+    if isinstance(outcome, dict):
+        raise AssertionError(f"axe-core could not check {driver.current_url}: {outcome['error']}")
+    if outcome:
+        lines = [f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["where"]) for v in outcome]
+        raise AssertionError(f"WCAG 2.2 AA violations on {driver.current_url}:\n" + "\n".join(lines))
+
+
+class AxeOnEveryPage(AbstractEventListener):
+    """Checks each page once, before the journey acts on it or leaves it (a click, typing, a script,
+    another address, the end): so every page visited is checked, in the state the journey saw."""
+
+    def _check(self, driver) -> None:
+        state = driver.execute_script(
+            "return [document.readyState, !!window.axeChecked, location.protocol, document.contentType];"
+        )
+        ready, already, protocol, content_type = state
+        fresh_page = ready == "complete" and not already and protocol.startswith("http")
+        if fresh_page and content_type == "text/html":
+            check_accessibility(driver)
+
+    def before_navigate_to(self, url, driver) -> None:
+        self._check(driver)
+
+    def before_click(self, element, driver) -> None:
+        self._check(driver)
+
+    def before_change_value_of(self, element, driver) -> None:
+        self._check(driver)
+
+    def before_execute_script(self, script, driver) -> None:
+        self._check(driver)
+
+    def before_quit(self, driver) -> None:
+        self._check(driver)
+
+
+def phone(driver) -> None:
+    """Show the pages as on a phone held upright (390 CSS pixels wide)."""
+    driver.set_window_size(PHONE_WIDTH, PHONE_HEIGHT)
+
+
+def screenshot(driver, name: str, *, width: int = 1280) -> None:
     """Save a full-page screenshot when SCREENSHOT_DIR is set, for a person to look at."""
     if not SCREENSHOT_DIR:
         return
@@ -59,7 +129,7 @@ def screenshot(driver, name: str) -> None:
     height = driver.execute_script(
         "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight"
     )
-    driver.set_window_size(1280, max(1000, height))
+    driver.set_window_size(width, max(1000 if width >= 576 else PHONE_HEIGHT, height))
     driver.save_screenshot(str(Path(SCREENSHOT_DIR) / f"{name}.png"))
 
 
@@ -122,7 +192,9 @@ def pass_second_step(driver, username: str) -> None:
 
 
 def wait(driver, condition, timeout=10):
-    return WebDriverWait(driver, timeout).until(condition)
+    # htmx may swap the element the condition reads between finding and reading it: read again.
+    swapped = (StaleElementReferenceException,)
+    return WebDriverWait(driver, timeout, ignored_exceptions=swapped).until(condition)
 
 
 def click(driver, element):

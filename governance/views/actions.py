@@ -92,6 +92,8 @@ def action_log(request, group_pk):
             "breadcrumbs": _group_crumbs(group),
             "group": group,
             "filter": filterset,
+            # How many filters are in force, shown on the phone's "Filter" button.
+            "active_filters": sum(1 for name in filterset.form.fields if request.GET.get(name)),
             "page_obj": page_obj,
             "actions": rows,
             "querystring": querystring,

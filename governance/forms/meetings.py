@@ -53,8 +53,9 @@ class MeetingForm(_TimesMixin, CrispyForm):
         self.submit_label = "Save changes" if meeting else "Schedule the meeting"
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
+        # Anyone who has been a member, so that a past meeting entered now can name its chair then.
         members = Person.objects.filter(
-            pk__in=Membership.objects.current(today).filter(group=group).values("person_id")
+            pk__in=Membership.objects.filter(group=group, start_date__lte=today).values("person_id")
         ).select_related("agency")
         self.fields["chair"].queryset = members.order_by("name")
         self.fields["minute_taker"].queryset = active_people()
@@ -71,9 +72,22 @@ class MeetingForm(_TimesMixin, CrispyForm):
                 minute_taker=meeting.minute_taker_id,
             )
         else:
-            self.fields["chair"].initial = group_default_chair(group=group, on=today)
-            self.fields["minute_taker"].initial = group_default_minute_taker(group=group, on=today)
-            self.fields["chair"].help_text = "The group's chair unless you choose someone else."
+            # Left blank, each is whoever held the role on the meeting's date (issue 10 point 11):
+            # a past meeting entered now gets its chair then, not today's.
+            self.fields["chair"].empty_label = "The group's chair on the meeting's date"
+            self.fields["minute_taker"].empty_label = "The group's minute-taker on the meeting's date"
+            current = [
+                f"{role} today: {person.name}"
+                for role, person in (
+                    ("Chair", group_default_chair(group=group, on=today)),
+                    ("Minute-taker", group_default_minute_taker(group=group, on=today)),
+                )
+                if person is not None
+            ]
+            self.fields["chair"].help_text = (
+                "Leave blank for whoever chaired the group on the meeting's date, or choose someone."
+                + (f" ({'; '.join(current)}.)" if current else "")
+            )
 
     def starts_at(self):
         return local_datetime(self.cleaned_data["date"], self.cleaned_data["start_time"])

@@ -189,16 +189,12 @@ def test_the_group_page_panel_shows_next_meetings_and_the_schedule_button(client
 def test_secretariat_schedules_a_meeting_with_the_groups_chair_by_default(client, secretariat, chair, group):
     client.force_login(secretariat)
     form = client.get(reverse("governance:meeting_schedule", args=[group.pk])).context["form"]
-    assert form["chair"].value() == chair.person.pk
+    # Blank means the group's chair on the meeting's date (issue 10 point 11); today's is named.
+    assert form["chair"].value() is None
+    assert "Chair today: Chris Chair" in form.fields["chair"].help_text
     response = client.post(
         reverse("governance:meeting_schedule", args=[group.pk]),
-        {
-            "date": "2030-04-09",
-            "start_time": "14:00",
-            "end_time": "16:00",
-            "location": "Room 1",
-            "chair": chair.person.pk,
-        },
+        {"date": "2030-04-09", "start_time": "14:00", "end_time": "16:00", "location": "Room 1"},
     )
     meeting = Meeting.objects.get()
     assert response["Location"] == meeting.get_absolute_url()

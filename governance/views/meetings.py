@@ -124,8 +124,9 @@ def meeting_schedule(request, group_pk):
                 ends_at=form.ends_at(),
                 location=data["location"],
                 online_link=data["online_link"],
-                chair=data["chair"],
-                minute_taker=data["minute_taker"],
+                # Blank: whoever held the role on the meeting's date (issue 10 point 11).
+                chair=data["chair"] or meeting_services.KEEP,
+                minute_taker=data["minute_taker"] or meeting_services.KEEP,
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -110,3 +110,10 @@ def paper_deadline(*, starts_at: datetime.datetime, days: int) -> datetime.datet
 def is_paper_late(submitted_at: datetime.datetime, deadline: datetime.datetime) -> bool:
     """Exactly on the deadline is on time; a minute (or a second) after is late."""
     return submitted_at > deadline
+
+
+def is_received_late(received_on: datetime.date, deadline_local_date: datetime.date) -> bool:
+    """A paper whose day of arrival is known but not its hour is late only when it came after the
+    deadline's day: on the day itself it has the benefit of the doubt (this product's rule; seed
+    003's seven-day rule gives a day, not an hour)."""
+    return received_on > deadline_local_date

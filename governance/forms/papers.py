@@ -2,7 +2,7 @@
 
 from django import forms
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, DateInput
 from governance.forms.fields import PersonChoiceField, active_people
 from governance.models import Group
 from governance.paper_files import ACCEPTED_EXTENSIONS
@@ -21,6 +21,13 @@ class PaperForm(CrispyForm):
         help_text="PDF, Word, Excel or PowerPoint. PDF papers are bound into the agenda pack; "
         "other files are supplied separately.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+    )
+    received_on = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Received on",
+        help_text="Entering a past meeting? The day the paper actually arrived: it decides whether "
+        "the paper was late (on the deadline's day counts as on time). Blank: received now.",
     )
 
 

@@ -160,6 +160,9 @@ class Paper(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     submitted_at = models.DateTimeField()
+    # The day the paper actually reached the secretariat, when it was entered later (a past
+    # meeting back-entered): it, not the upload, decides lateness (issue 10 point 11).
+    received_on = models.DateField(null=True, blank=True)
     is_late = models.BooleanField(default=False)
     late_accepted_at = models.DateTimeField(null=True, blank=True)
     late_accepted_by = models.ForeignKey(

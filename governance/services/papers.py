@@ -30,7 +30,7 @@ from governance.models import (
 )
 from governance.paper_files import PaperFileError, check_paper_file
 from governance.permissions import is_chair_of_meeting_group, is_staff_of_partnership
-from governance.scheduling import is_paper_late
+from governance.scheduling import is_paper_late, is_received_late
 from notifications.services import notify
 
 DEFAULT_PAPER_MAX_BYTES = 20 * 1024 * 1024
@@ -84,9 +84,14 @@ def paper_submit(
     title: str,
     author: Person | None,
     submitted_by,
+    received_on: datetime.date | None = None,
     now: datetime.datetime | None = None,
 ) -> Paper:
     """Attach a paper to an agenda item, marking it late if it arrived after the deadline.
+
+    `received_on`, the day the paper actually arrived when it is entered later (the secretariat
+    back-entering a past meeting), decides lateness instead of the upload's moment; such a paper
+    is not escalated, its meeting's deadline having long passed (issue 10 point 11).
 
     Routine standing items (welcome and apologies, the previous minutes, AOB, date of next
     meeting…) take no paper."""
@@ -98,6 +103,8 @@ def paper_submit(
             f"No paper belongs under “{agenda_item.title}”: attach it to the item it is about, "
             "or add an item for it."
         )
+    if received_on is not None and received_on > timezone.localdate(now):
+        raise ValidationError({"received_on": "A paper cannot have been received after today."})
     kind = _check_file(uploaded_file)
     paper = Paper(
         agenda_item=agenda_item,
@@ -105,12 +112,17 @@ def paper_submit(
         author=author,
         submitted_by=submitted_by,
         submitted_at=now,
-        is_late=is_paper_late(now, meeting.paper_deadline),
+        received_on=received_on,
+        is_late=(
+            is_paper_late(now, meeting.paper_deadline)
+            if received_on is None
+            else is_received_late(received_on, timezone.localdate(meeting.paper_deadline))
+        ),
     )
     _store_file(paper, uploaded_file, kind)
     paper.full_clean()
     paper.save()
-    if paper.is_late:
+    if paper.is_late and received_on is None:
         paper_escalate_late(paper=paper)
     return paper
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.access import access
 from core.pdf import pdf_response
 from core.views import apply_service_errors
+from governance import permissions
 from governance.access_rules import (
     AGENDA_PACK,
     GROUP_MEMBERS,
@@ -81,6 +82,8 @@ def paper_upload(request, meeting_pk, item_pk):
         raise PermissionDenied
     person = getattr(user, "person", None)
     form = PaperForm(request.POST or None, request.FILES or None, initial={"author": person})
+    if not permissions.is_staff_of_partnership(user):
+        form.fields.pop("received_on")  # only the secretariat says when a paper arrived (issue 10 point 11)
     if request.method == "POST" and form.is_valid():
         try:
             paper = services.paper_submit(
@@ -89,6 +92,7 @@ def paper_upload(request, meeting_pk, item_pk):
                 title=form.cleaned_data["title"],
                 author=form.cleaned_data["author"],
                 submitted_by=user,
+                received_on=form.cleaned_data.get("received_on"),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -15,7 +15,7 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("sessions/", views.sessions, name="sessions"),
     path("sessions/end-others/", views.sessions_end_others, name="sessions_end_others"),
-    path("sessions/<int:pk>/end/", views.session_end, name="session_end"),
+    path("sessions/end/", views.session_end, name="session_end"),
     path("security/", views.security_log, name="security_log"),
     path("security/unlock/", views.account_unlock, name="account_unlock"),
     path("security/two-factor-reset/", views.two_factor_reset, name="two_factor_reset"),
@@ -26,15 +26,15 @@ auth_urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
-        "password/reset/<uidb64>/<token>/",
+        "password/reset/<uidb64>/token/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
         "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
 ]

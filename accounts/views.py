@@ -22,6 +22,7 @@ from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
+from accounts import access_rules as rules
 from accounts import selectors, services
 from accounts.choices import AuthEventKind
 from accounts.devices import device_label
@@ -36,6 +37,7 @@ from accounts.forms import (
 from accounts.middleware import PENDING_ROUTES, SECOND_FACTOR_PENDING
 from accounts.models import UserSession
 from accounts.permissions import must_use_two_factor
+from core.access import access
 from core.views import paginate
 
 NEW_KEY = "accounts_new_totp_key"
@@ -70,6 +72,7 @@ def _require_admin(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+@access(rules.NO_LOGIN)
 class LoginView(auth_views.LoginView):
     """Django's login, then the second step: a code for those with an app, the app's set-up for
     those who must have one. Until then the session can reach only those pages (the middleware)."""
@@ -95,6 +98,7 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
+@access(rules.OWN_ACCOUNT_MOVES_ON)
 @sensitive_post_parameters()
 @never_cache
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
@@ -156,6 +160,7 @@ def _qr_data_uri(user, key_hex: str) -> tuple[str, str]:
     return segno.make(uri, error="m").svg_data_uri(scale=5), secret
 
 
+@access(rules.OWN_ACCOUNT)
 @sensitive_post_parameters()
 @never_cache
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
@@ -191,6 +196,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access(rules.OWN_ACCOUNT_MOVES_ON)
 @never_cache
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """The new recovery codes, shown once."""
@@ -201,6 +207,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
 
 
+@access(rules.POST_ONLY, rules.OWN_ACCOUNT_DONE)
 @require_POST
 def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
     if selectors.totp_device_of(request.user) is None:
@@ -212,6 +219,7 @@ def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
     return redirect(_with_next(reverse("accounts:recovery_codes"), reverse("accounts:security")))
 
 
+@access(rules.POST_ONLY, rules.OWN_ACCOUNT_DONE)
 @require_POST
 def two_factor_turn_off(request: HttpRequest) -> HttpResponse:
     if must_use_two_factor(request.user):
@@ -225,6 +233,7 @@ def two_factor_turn_off(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:security")
 
 
+@access(rules.OWN_ACCOUNT)
 def security(request: HttpRequest) -> HttpResponse:
     """Your account: two-factor authentication, password, sessions."""
     device = selectors.totp_device_of(request.user)
@@ -242,6 +251,7 @@ def security(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access(rules.OWN_ACCOUNT)
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's view; afterwards every other session of the account ends (ASVS 5.0 V7.4.3)."""
 
@@ -270,6 +280,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+@access(rules.NO_LOGIN)
 class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
@@ -284,6 +295,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
+@access(rules.NO_LOGIN)
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("password_reset_complete")
 
@@ -297,6 +309,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+@access(rules.OWN_ACCOUNT)
 def sessions(request: HttpRequest) -> HttpResponse:
     rows = selectors.live_sessions(user=request.user, now=timezone.now())
     current = request.session.session_key
@@ -314,6 +327,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access(rules.POST_ONLY, rules.OWN_ACCOUNT_DONE)
 @require_POST
 def sessions_end_others(request: HttpRequest) -> HttpResponse:
     ended = services.user_sessions_end(
@@ -329,10 +343,16 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:sessions")
 
 
+@access(rules.POST_ONLY, rules.OWN_SESSION_END)
 @require_POST
-def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+def session_end(request: HttpRequest) -> HttpResponse:
+    """End one of your other sessions, named by the form's `session`."""
     own = UserSession.objects.filter(user_id=int(request.user.pk or 0))
-    row = get_object_or_404(own.exclude(session_key=request.session.session_key or ""), pk=pk)
+    session_id = request.POST.get("session", "")
+    row = get_object_or_404(
+        own.exclude(session_key=request.session.session_key or ""),
+        pk=int(session_id) if session_id.isdigit() else 0,
+    )
     services.user_sessions_end(
         user=request.user, now=timezone.now(), only=[row], request=request, reason="ended by the user"
     )
@@ -340,6 +360,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:sessions")
 
 
+@access(rules.ADMINS)
 def security_log(request: HttpRequest) -> HttpResponse:
     """For admins: who is locked out (with unlock), resetting someone's second factor, and the log."""
     _require_admin(request)
@@ -365,6 +386,7 @@ def security_log(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access(rules.POST_ONLY, rules.ADMINS_UNLOCK)
 @require_POST
 def account_unlock(request: HttpRequest) -> HttpResponse:
     _require_admin(request)
@@ -384,6 +406,7 @@ def account_unlock(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:security_log")
 
 
+@access(rules.POST_ONLY, rules.ADMINS_RESET)
 @require_POST
 def two_factor_reset(request: HttpRequest) -> HttpResponse:
     _require_admin(request)
@@ -420,3 +443,13 @@ def admin_login(request: HttpRequest) -> HttpResponse:
             _next_url(request) if request.GET.get("next") else reverse("admin:index"),
         )
     )
+
+
+@access(rules.NO_LOGIN)
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    pass
+
+
+@access(rules.NO_LOGIN)
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    pass

@@ -151,7 +151,7 @@ def test_the_sessions_page_shows_each_device_and_ends_one_or_all_the_others(chai
     assert "Firefox on Linux" in page and "Mobile Safari on iOS" in page and "Unknown device" in page
     assert page.count("This session") == 1
     phone_row = UserSession.objects.get(user=chair, user_agent=IPHONE)
-    here.post(reverse("accounts:session_end", args=[phone_row.pk]))
+    here.post(reverse("accounts:session_end"), {"session": phone_row.pk})
     assert phone.get(reverse("governance:structure")).status_code == 302
     assert laptop.get(reverse("governance:structure")).status_code == 200
     response = here.post(reverse("accounts:sessions_end_others"), follow=True)
@@ -166,7 +166,7 @@ def test_nobody_ends_another_users_session(chair, member, with_password):
     with_password(member)
     logged_in(chair)
     theirs = UserSession.objects.get(user=chair)
-    assert logged_in(member).post(reverse("accounts:session_end", args=[theirs.pk])).status_code == 404
+    assert logged_in(member).post(reverse("accounts:session_end"), {"session": theirs.pk}).status_code == 404
     assert Session.objects.filter(session_key=theirs.session_key).exists()
 
 

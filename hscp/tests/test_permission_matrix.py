@@ -45,7 +45,14 @@ THIRD_PARTY_RULES = {
     "logout": (rule("log out (POST only)", default=405),),
 }
 
-KWARG_OBJECTS = {"group_pk": "group", "meeting_pk": "meeting", "item_pk": "item", "token": "feed_token"}
+KWARG_OBJECTS = {
+    "group_pk": "group",
+    "meeting_pk": "meeting",
+    "item_pk": "item",
+    "token": "feed_token",
+    # A password-reset link's user part (with the token above the link is invalid: the page says so).
+    "uidb64": "reset_uid",
+}
 # `<pk>` names the object of the path segment before it.
 SEGMENT_OBJECTS = {
     "groups": "group",
@@ -148,6 +155,7 @@ def world(db):
         ),
         "attendance": AttendanceFactory(meeting=meeting, person=owner),
         "decision": DecisionFactory(agenda_item=item),
+        "reset_uid": "MQ",
         "minutes": Minutes.objects.create(meeting=meeting),
     }
     return users, objects

@@ -50,3 +50,24 @@ def without_confidential(items: Sequence[Item]) -> list[Item]:
     """The items that are not confidential, in the order given."""
     hidden = confidential_item_ids(items)
     return [item for item in items if item.pk not in hidden]
+
+
+def sub_item_letters(ordinal: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: the letter of a sub-item numbered as seed 003 does (2a, 2b)."""
+    letters = ""
+    while ordinal > 0:
+        ordinal, remainder = divmod(ordinal - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
+
+
+def item_number(*, ordinal: int | None, parent_number: str | None, letters: bool) -> str:
+    """The printed number of an agenda item: `ordinal` counts the numbered items before it among
+    its siblings (None for an unnumbered item, such as seed 003's Welcome, which prints none);
+    a sub-item adds its ordinal to its parent's number, as 2.1 or, by the group's choice, 2a.
+    Under an unnumbered item, sub-items are unnumbered too."""
+    if ordinal is None or parent_number == "":
+        return ""
+    if parent_number is None:
+        return str(ordinal)
+    return f"{parent_number}{sub_item_letters(ordinal)}" if letters else f"{parent_number}.{ordinal}"

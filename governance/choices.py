@@ -55,6 +55,14 @@ class MeetingFrequency(models.TextChoices):
     NOT_SET = "not_set", "Not set"
 
 
+class AgendaSubNumbering(models.TextChoices):
+    """How a group numbers sub-items: 2.1, 2.2, or 2a, 2b as seed 003's board minutes do (a
+    choice of each group, this product's own; the seeds use both)."""
+
+    DECIMAL = "decimal", "2.1, 2.2"
+    LETTERS = "letters", "2a, 2b (as seed 003's board minutes)"
+
+
 class QuorumRule(models.TextChoices):
     ALL_STATUTORY_PARTNERS = (
         "all_statutory_partners",

@@ -140,6 +140,11 @@ class AgendaItemForm(CrispyForm):
     confidential = forms.BooleanField(
         required=False, help_text="Hidden from people without access to confidential items."
     )
+    unnumbered = forms.BooleanField(
+        required=False,
+        label="No number",
+        help_text="For an item such as Welcome (seed 003): it takes no number and the next item is 1.",
+    )
 
     def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, **kwargs):
         self.submit_label = "Save item" if item else "Add the item"
@@ -151,6 +156,7 @@ class AgendaItemForm(CrispyForm):
             self.fields["parent"].choices = [("", "A main item")] + [(i.pk, str(i)) for i in tops]
         else:
             del self.fields["parent"]
+            del self.fields["unnumbered"]  # set when the item is added; its number is quoted since
             self.initial.update(
                 title=item.title,
                 presenter=item.presenter_id,

@@ -51,6 +51,7 @@ class GroupForm(CrispyModelForm):
             "terms_of_reference_review_date",
             "meeting_frequency",
             "paper_deadline_days",
+            "agenda_sub_numbering",
             "quorum_rule",
             "log_readers",
             "log_open_to_partners",

@@ -104,7 +104,7 @@ class AgendaItem(TimeStampedModel):
     position = models.PositiveSmallIntegerField(help_text="Order among its siblings, from 1.")
     # The printed number ("4", "4.1"): stored because action references quote it
     # ("23.10.19 ref 4.1") and must not change when the agenda is later reordered.
-    number = models.CharField(max_length=12)
+    number = models.CharField(max_length=12, blank=True)  # blank: an unnumbered item (Welcome)
     # "0004.0001" for 4.1: sorts the tree in one ORDER BY; kept in step with number.
     sort_key = models.CharField(max_length=40, editable=False)
     title = models.CharField(max_length=300)
@@ -117,6 +117,8 @@ class AgendaItem(TimeStampedModel):
     minutes_allowed = models.PositiveSmallIntegerField(null=True, blank=True)
     confidential = models.BooleanField(default=False)
     standing_item = models.CharField(max_length=30, choices=StandingItem.choices, blank=True)
+    # An item without a number, as seed 003's Welcome: it takes no number and the next item is 1.
+    numbered = models.BooleanField(default=True)
     reporting_group = models.ForeignKey(
         Group,
         on_delete=models.SET_NULL,
@@ -143,7 +145,7 @@ class AgendaItem(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {self.title}" if self.number else self.title
 
 
 class Paper(TimeStampedModel):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from governance.choices import (
     CHAIRING_ROLES,
     ROLE_ORDER,
+    AgendaSubNumbering,
     GroupKind,
     LogReaders,
     MeetingFrequency,
@@ -216,6 +217,14 @@ class Group(TimeStampedModel):
     )
     paper_deadline_days = models.PositiveSmallIntegerField(
         default=7, help_text="Papers are due this many days before the meeting."
+    )
+    agenda_sub_numbering = models.CharField(
+        "agenda sub-items numbered",
+        max_length=10,
+        choices=AgendaSubNumbering.choices,
+        default=AgendaSubNumbering.DECIMAL,
+        help_text="Sub-items of item 2 as 2.1, 2.2 or as 2a, 2b (this product's choice per group). "
+        "Agendas already numbered keep their numbers.",
     )
     quorum_rule = models.CharField(
         max_length=30, choices=QuorumRule.choices, default=QuorumRule.ALL_STATUTORY_PARTNERS

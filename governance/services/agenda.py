@@ -19,6 +19,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from governance import notifications as messages
+from governance.agenda_rules import item_number
+from governance.choices import AgendaSubNumbering
 from governance.models import (
     AgendaItem,
     AgendaPurpose,
@@ -68,6 +70,8 @@ class AgendaTree:
 
     top: list[AgendaItem]
     children: dict[int, list[AgendaItem]]
+    # The group numbers sub-items 2a, 2b rather than 2.1, 2.2 (issue 10 point 11).
+    letters: bool = False
 
     def siblings_of(self, item: AgendaItem) -> list[AgendaItem]:
         return self.children[item.parent_id] if item.parent_id else self.top
@@ -84,7 +88,11 @@ class AgendaTree:
 def _load_tree(meeting: Meeting) -> AgendaTree:
     """The agenda, locked for this transaction so two editors cannot interleave."""
     items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("sort_key", "pk"))
-    tree = AgendaTree(top=[], children=defaultdict(list))
+    letters = (
+        Group.objects.filter(pk=meeting.group_id).values_list("agenda_sub_numbering", flat=True).first()
+        == AgendaSubNumbering.LETTERS
+    )
+    tree = AgendaTree(top=[], children=defaultdict(list), letters=letters)
     for item in items:
         (tree.children[item.parent_id] if item.parent_id else tree.top).append(item)
     return tree
@@ -98,13 +106,19 @@ def _save_tree(tree: AgendaTree) -> None:
     """
     changed: list[AgendaItem] = []
     new: list[AgendaItem] = []
-    for index, item in enumerate(tree.top, start=1):
-        _place(item, index, None, changed, new)
-    for item in tree.top:
-        if not item.pk:
-            continue
-        for index, sub in enumerate(tree.children.get(item.pk, []), start=1):
-            _place(sub, index, item, changed, new)
+    for parent, siblings in [(None, tree.top)] + [
+        (item, tree.children.get(item.pk, [])) for item in tree.top if item.pk
+    ]:
+        ordinal = 0
+        for index, item in enumerate(siblings, start=1):
+            # An unnumbered item (Welcome) takes no number: the next numbered one is 1.
+            ordinal += 1 if item.numbered else 0
+            number = item_number(
+                ordinal=ordinal if item.numbered else None,
+                parent_number=parent.number if parent else None,
+                letters=tree.letters,
+            )
+            _place(item, index, parent, number, changed, new)
     if changed:
         final = {item.pk: item.position for item in changed}
         for item in changed:
@@ -120,8 +134,7 @@ def _save_tree(tree: AgendaTree) -> None:
         )
 
 
-def _place(item, index, parent, changed, new):
-    number = f"{parent.number}.{index}" if parent else str(index)
+def _place(item, index, parent, number, changed, new):
     sort_key = f"{parent.sort_key}.{index:04d}" if parent else f"{index:04d}"
     if not item.pk:
         item.position, item.number, item.sort_key = index, number, sort_key
@@ -158,8 +171,10 @@ def agenda_item_add(
     purpose: str = AgendaPurpose.INFORMATION,
     minutes_allowed: int | None = None,
     confidential: bool = False,
+    numbered: bool = True,
 ) -> AgendaItem:
-    """Add an item (or, with `parent`, a sub-item at the end of that item's sub-items).
+    """Add an item (or, with `parent`, a sub-item at the end of that item's sub-items);
+    `numbered=False` for an item that takes no number, such as Welcome (seed 003).
 
     A new top-level item goes before the closing standing items; once the
     meeting is held, only at the very end, so no number already quoted changes.
@@ -180,6 +195,7 @@ def agenda_item_add(
         purpose=purpose,
         minutes_allowed=minutes_allowed,
         confidential=confidential,
+        numbered=numbered,
     )
     if parent is not None:
         tree.children[parent.pk].append(item)

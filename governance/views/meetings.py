@@ -305,12 +305,16 @@ def agenda_item_add(request, pk):
         parent = get_object_or_404(AgendaItem, pk=parent_pk, meeting=meeting) if parent_pk else None
         try:
             item = agenda_services.agenda_item_add(
-                meeting=meeting, parent=parent, **_item_arguments(form.cleaned_data)
+                meeting=meeting,
+                parent=parent,
+                numbered=not form.cleaned_data["unnumbered"],
+                **_item_arguments(form.cleaned_data),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, f"Added item {item.number}: {item.title}.")
+            added = f"item {item.number}: {item.title}" if item.number else f"{item.title} (no number)"
+            messages.success(request, f"Added {added}.")
             return redirect("governance:agenda_edit", pk=meeting.pk)
     return _render_form(
         request,

@@ -470,6 +470,11 @@ def attendance_edit(request, pk):
         else:
             messages.success(request, "Attendance saved.")
             return redirect(meeting.get_absolute_url())
+    if len(formset.forms) != len(lines):
+        # A POST without the lines' management form (stale or hand-made): nothing was saved;
+        # the lines are shown afresh rather than failing.
+        messages.error(request, "The attendance form was incomplete, so nothing was saved. Please try again.")
+        formset = AttendanceFormSet(None, lines=lines, form_kwargs=form_kwargs, prefix="line")
     listed = [line.person.pk for line in lines]
     return render(
         request,

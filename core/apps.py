@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = "Partnership calendar and shared tools"
+
+    def ready(self):
+        from core.partnership import connect_request_signals
+
+        connect_request_signals()

@@ -11,7 +11,7 @@ day to act, is due on the Monday).
 """
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 import holidays
@@ -91,3 +91,21 @@ def working_days_between(
 def closure_days() -> frozenset[datetime.date]:
     """The partnership's own non-working days, as added in the admin (one query)."""
     return frozenset(ClosureDay.objects.values_list("date", flat=True))
+
+
+def non_working_reason(day: datetime.date, closures: Mapping[datetime.date, str] | None = None) -> str | None:
+    """Why `day` is not a working day, as a sentence's end ("a Saturday", "a bank holiday
+    (Christmas Day)", "a closure day (Christmas closure)"), or None on a working day."""
+    if day.weekday() >= 5:
+        return f"a {day:%A}"
+    name = bank_holiday_name(day)
+    if name:
+        return f"a bank holiday ({name})"
+    if closures and day in closures:
+        return f"a closure day ({closures[day]})"
+    return None
+
+
+def closure_day_reasons() -> dict[datetime.date, str]:
+    """The partnership's closure days with their reasons (one query)."""
+    return dict(ClosureDay.objects.values_list("date", "reason"))

@@ -54,3 +54,8 @@ CALENDAR_FEED_CREATE = rule(
 CALENDAR_FEED_REVOKE = rule(
     "a group's address: the staff", method="POST", default=404, secretariat=302, admin=302
 )
+# The partnership's settings and closure days: admins only (`governance.manage_partnership_settings`).
+ADMINS = rule("admins", default=403, admin=200)
+ADMINS_POST = ADMINS.with_method("POST")
+# Removing a closure day names it in the form: a blank form finds none (404) for an admin.
+ADMINS_REMOVE_POST = rule("admins: remove the day named", method="POST", default=403, admin=404)

@@ -11,7 +11,8 @@ from enum import Enum
 
 from governance.choices import FINISHED_STATUSES, OUTSTANDING_STATUSES
 
-# An outstanding action due within this many days is amber (issue 4).
+# An outstanding action due within this many days is amber (issue 4): the first default of
+# the partnership's "due-soon window" setting (core.partnership), which callers pass in.
 DUE_SOON_DAYS = 14
 
 OUTSTANDING = frozenset(OUTSTANDING_STATUSES)
@@ -47,28 +48,35 @@ def is_overdue(status: str, due_date: datetime.date | None, today: datetime.date
     return status in OUTSTANDING and due_date is not None and due_date < today
 
 
-def is_due_soon(status: str, due_date: datetime.date | None, today: datetime.date) -> bool:
-    """Due today or within the next DUE_SOON_DAYS days (inclusive)."""
+def is_due_soon(
+    status: str, due_date: datetime.date | None, today: datetime.date, window: int = DUE_SOON_DAYS
+) -> bool:
+    """Due today or within the next `window` days (inclusive)."""
     return (
         status in OUTSTANDING
         and due_date is not None
-        and today <= due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS)
+        and today <= due_date <= today + datetime.timedelta(days=window)
     )
 
 
-def action_rag(status: str, due_date: datetime.date | None, today: datetime.date) -> Rag:
-    """Red when overdue, amber when due within 14 days, green otherwise; finished actions grey."""
+def action_rag(
+    status: str, due_date: datetime.date | None, today: datetime.date, window: int = DUE_SOON_DAYS
+) -> Rag:
+    """Red when overdue, amber when due within the window (14 days unless the partnership
+    changed it), green otherwise; finished actions grey."""
     if status in FINISHED:
         return Rag.GREY
     if is_overdue(status, due_date, today):
         return Rag.RED
-    if is_due_soon(status, due_date, today):
+    if is_due_soon(status, due_date, today, window):
         return Rag.AMBER
     return Rag.GREEN
 
 
-def rag_marker(status: str, due_date: datetime.date | None, today: datetime.date) -> RagMarker:
-    return RAG_MARKERS[action_rag(status, due_date, today)]
+def rag_marker(
+    status: str, due_date: datetime.date | None, today: datetime.date, window: int = DUE_SOON_DAYS
+) -> RagMarker:
+    return RAG_MARKERS[action_rag(status, due_date, today, window)]
 
 
 def format_reference(meeting_local_date: datetime.date, item_number: str | None) -> str:

@@ -8,6 +8,9 @@ ActionStatus` keeps working.
 
 from django.db import models
 
+# Who counts towards quoracy: core holds it because the partnership's settings hold the default.
+from core.models import QuorumCounting as QuorumCounting
+
 
 class Sector(models.TextChoices):
     LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -92,6 +95,11 @@ class MembershipRole(models.TextChoices):
 
 
 CHAIRING_ROLES = (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.CO_CHAIR)
+# Membership roles that are not members for attendance and quoracy: they come when asked
+# (an adviser, someone in attendance) or in someone's place (a deputy).
+NON_MEMBER_ROLES = frozenset(
+    {MembershipRole.MINUTE_TAKER, MembershipRole.IN_ATTENDANCE, MembershipRole.DEPUTY, MembershipRole.ADVISER}
+)
 ROLE_ORDER = {role: position for position, role in enumerate(MembershipRole.values)}
 
 
@@ -141,6 +149,10 @@ class AttendanceStatus(models.TextChoices):
     APOLOGIES = "apologies", "Apologies"
     DEPUTY = "deputy", "Deputy (attending for a member)"
     ABSENT = "absent", "Absent without apologies"
+    # A member's line before anyone has marked it: neither present nor absent, so it never
+    # makes a meeting quorate nor reaches a line manager, and a meeting is not marked held
+    # while any line is still in this state.
+    NOT_RECORDED = "not_recorded", "Not yet recorded"
 
 
 # Attendance statuses that represent an agency for quoracy: members present and deputies.

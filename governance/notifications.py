@@ -42,6 +42,11 @@ _KINDS = (
     ("paper_reminder", "Papers", "Your paper is due soon"),
     ("papers_after_deadline", "Papers", "Missing and late papers after the deadline (secretariat)"),
     ("late_paper", "Papers", "A late paper from your partner agency"),
+    (
+        "papers_missing_escalation",
+        "Papers",
+        "Papers still missing from your partner's staff as the deadline approaches",
+    ),
     ("minutes_circulated", "Minutes", "Draft minutes are circulated"),
     ("minutes_overdue", "Minutes", "Minutes are still a draft after a meeting"),
     ("action_assigned", "Actions", "An action is given to you"),
@@ -213,6 +218,10 @@ def late_paper(*, paper: Paper, recipients, url: str, occasion: str) -> Message:
         occasion=occasion,
         url=url,
         context={
+            # A confidential item's notice names neither it nor its paper (issue 9): the partner's
+            # board member told of it may sit outside the group.
+            "confidential": is_confidential(paper.agenda_item),
+            "on": f"{meeting.local_date:%-d %b %Y}",
             "paper": paper,
             "author": paper.author,
             "item": paper.agenda_item,
@@ -287,6 +296,37 @@ def paper_reminder(*, item: AgendaItem, meeting: Meeting, url: str) -> Message:
         context={
             "item": item,
             "meeting": meeting,
+            "when": when(meeting.starts_at),
+            "deadline": f"{deadline:%H:%M on %-d %b %Y}",
+            "deadline_long": f"{deadline:%H:%M on %A %-d %B %Y}",
+        },
+    )
+
+
+def papers_missing_escalation(
+    *, meeting: Meeting, partner: Agency, items: Sequence[AgendaItem], recipients, url: str
+) -> Message:
+    """Seed 003 item 2a: the partner's board member is told in advance which of its staff's
+    papers are still missing, to secure them before the deadline. A confidential item is
+    named by its number only."""
+    deadline = timezone.localtime(meeting.paper_deadline)
+    lines = []
+    for item in items:
+        title = "a confidential item" if is_confidential(item) else item.title
+        presenter = item.presenter
+        by = f", presented by {presenter.name} ({presenter.agency.label})" if presenter else ""
+        lines.append(f"• {item.number}. {title}{by}")
+    return Message(
+        kind="papers_missing_escalation",
+        recipients=recipients,
+        subject_ref=f"meeting:{meeting.pk}:partner:{partner.pk}",
+        occasion=meeting.paper_deadline.isoformat(),
+        url=url,
+        context={
+            "meeting": meeting,
+            "partner": partner,
+            "lines": lines,
+            "count": len(lines),
             "when": when(meeting.starts_at),
             "deadline": f"{deadline:%H:%M on %-d %b %Y}",
             "deadline_long": f"{deadline:%H:%M on %A %-d %B %Y}",

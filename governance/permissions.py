@@ -135,6 +135,8 @@ rules.add_perm(
 rules.add_perm("governance.manage_meeting", is_staff_of_partnership | is_chair_of_meeting_group)
 rules.add_perm("governance.view_confidential_items", is_staff_of_partnership | is_member_of_meeting_group)
 rules.add_perm("governance.schedule_meeting", is_staff_of_partnership | is_chair_of_group)
+# The partnership's settings page and closure days: admins only (issue 10 point 15).
+rules.add_perm("governance.manage_partnership_settings", is_admin)
 
 
 # The action log: who may read a group's log is a rule of the group (the product's own rule,

@@ -96,6 +96,36 @@ def paper_reminder_horizon(
     return local_midnight(add_working_days(today, working_days_before, closures) + datetime.timedelta(days=1))
 
 
+# Seed 003 item 2a: late papers from partners' staff are "escalated in advance … to secure the
+# outstanding papers". Staff of every health agency (NHS providers included) answer to the ICB's
+# board member, council services to the council's, police staff to the police's.
+PARTNER_FOR_SECTOR = {
+    "health": "icb",
+    "local_authority": "local_authority",
+    "police": "police",
+}
+
+
+def responsible_partner(*, statutory_role: str | None, sector: str) -> str | None:
+    """The statutory partner (its role) whose board member answers for an agency's staff, or None
+    for agencies outside the three partners' sectors (schools, the voluntary sector…)."""
+    return statutory_role or PARTNER_FOR_SECTOR.get(sector)
+
+
+def paper_escalation_due(
+    *,
+    deadline: datetime.datetime,
+    now: datetime.datetime,
+    working_days_before: int,
+    closures: Collection[datetime.date] = NO_CLOSURES,
+) -> bool:
+    """A paper still missing from a partner's staff is escalated from N working days before the
+    deadline (the partnership's setting, one by default) until the deadline passes."""
+    return paper_reminder_due(
+        deadline=deadline, now=now, working_days_before=working_days_before, closures=closures
+    )
+
+
 def papers_report_due(
     *, deadline: datetime.datetime, meeting_starts: datetime.datetime, now: datetime.datetime
 ) -> bool:

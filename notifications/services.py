@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.partnership import partnership_settings
 from notifications import registry
 from notifications.models import Delivery, Notification, NotificationPreference, NotificationState
 from notifications.registry import Message
@@ -329,7 +330,7 @@ def notifications_requeue_stuck(*, now: datetime.datetime, limit: int = 500) -> 
 def digests_send(*, now: datetime.datetime | None = None, batch_size: int = 200) -> int:
     """Build today's digest for everyone with notifications waiting for one; returns how many."""
     now = now or timezone.now()
-    occasion = digest_occasion(now=now, hour=settings.NOTIFICATION_DIGEST_HOUR)
+    occasion = digest_occasion(now=now, hour=partnership_settings().notification_digest_hour)
     if occasion is None:
         return 0
     built = 0

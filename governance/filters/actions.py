@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from core.partnership import partnership_settings
 from governance import action_rules
 from governance.forms.actions import FilterSelect
 from governance.models import (
@@ -79,6 +80,8 @@ class ActionLogFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.group = group
         self.today = today or timezone.localdate()
+        self.due_soon_days = partnership_settings().due_soon_days
+        self.filters["due_soon"].label = f"Due in the next {self.due_soon_days} days"
         for name, choices in (
             ("owner", selectors_actions.group_log_owner_choices),
             ("lead_agency", selectors_actions.group_log_agency_choices),
@@ -135,5 +138,5 @@ class ActionLogFilter(django_filters.FilterSet):
             status__in=OUTSTANDING_STATUSES,
             group=self.group,
             due_date__gte=self.today,
-            due_date__lte=self.today + datetime.timedelta(days=action_rules.DUE_SOON_DAYS),
+            due_date__lte=self.today + datetime.timedelta(days=self.due_soon_days),
         )

@@ -18,7 +18,12 @@ from governance.models import (
 )
 from governance.scheduling import MAX_SERIES, local_datetime
 from governance.services.attendance import AttendanceLine
-from governance.services.meetings import group_default_chair, group_default_minute_taker
+from governance.services.meetings import (
+    NON_WORKING_DAY_CONFIRMATION,
+    group_default_chair,
+    group_default_minute_taker,
+    non_working_day_warning,
+)
 
 
 class _TimesMixin:
@@ -48,9 +53,14 @@ class MeetingForm(_TimesMixin, CrispyForm):
     minute_taker = forms.ModelChoiceField(
         queryset=Person.objects.none(), required=False, label="Minute-taker"
     )
+    # Shown, with the warning, only when the day chosen is not a working day.
+    confirm_non_working_day = forms.BooleanField(
+        required=False, label=NON_WORKING_DAY_CONFIRMATION, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, group: Group, meeting: Meeting | None = None, **kwargs):
         self.submit_label = "Save changes" if meeting else "Schedule the meeting"
+        self.meeting = meeting
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         # Anyone who has been a member, so that a past meeting entered now can name its chair then.
@@ -94,6 +104,18 @@ class MeetingForm(_TimesMixin, CrispyForm):
 
     def ends_at(self):
         return local_datetime(self.cleaned_data["date"], self.cleaned_data["end_time"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        day = cleaned_data.get("date")
+        if day is None or (self.meeting is not None and day == self.meeting.local_date):
+            return cleaned_data
+        warning = non_working_day_warning(day)
+        if warning:
+            self.fields["confirm_non_working_day"].widget = forms.CheckboxInput()
+            if not cleaned_data.get("confirm_non_working_day"):
+                self.add_error("confirm_non_working_day", warning)
+        return cleaned_data
 
 
 class MeetingSeriesForm(_TimesMixin, CrispyForm):

@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput
+from core.partnership import partnership_settings
 from governance.forms.fields import label_people
-from governance.models import Agency, Group, Membership, MembershipRole, Person
+from governance.models import Agency, Group, Membership, MembershipRole, Person, QuorumCounting
 from governance.services import structure as services
 
 
@@ -53,6 +54,7 @@ class GroupForm(CrispyModelForm):
             "paper_deadline_days",
             "agenda_sub_numbering",
             "quorum_rule",
+            "quorum_counting",
             "log_readers",
             "log_open_to_partners",
             "active",
@@ -68,6 +70,19 @@ class GroupForm(CrispyModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["reports_to"].queryset = parents
+        partnership = partnership_settings()
+        default = QuorumCounting(partnership.quorum_counting).label
+        self.fields["quorum_counting"].choices = [
+            ("", f"The partnership's default (settings page): {default}"),
+            *QuorumCounting.choices,
+        ]
+        self.fields["quorum_counting"].help_text = (
+            "Who may represent a statutory partner when quoracy is judged (arrangements s.8: "
+            "a member or an authorised deputy). The product reads “authorised” as registered "
+            "on this group as the member's deputy."
+        )
+        if not self.instance.pk and not self.is_bound:
+            self.initial["paper_deadline_days"] = partnership.paper_deadline_days
 
 
 class GroupRemitForm(CrispyModelForm):

@@ -19,6 +19,7 @@ from governance.choices import (
     LogReaders,
     MeetingFrequency,
     MembershipRole,
+    QuorumCounting,
     QuorumRule,
     SafeguardingPartnerRole,
     Sector,
@@ -36,6 +37,7 @@ __all__ = [
     "Membership",
     "MembershipRole",
     "Person",
+    "QuorumCounting",
     "QuorumRule",
     "SafeguardingPartnerRole",
     "Sector",
@@ -228,6 +230,13 @@ class Group(TimeStampedModel):
     )
     quorum_rule = models.CharField(
         max_length=30, choices=QuorumRule.choices, default=QuorumRule.ALL_STATUTORY_PARTNERS
+    )
+    quorum_counting = models.CharField(
+        "who counts towards quoracy",
+        max_length=30,
+        choices=QuorumCounting.choices,
+        blank=True,
+        help_text="Blank: the partnership's default, set on the settings page.",
     )
     log_readers = models.CharField(
         "who may read the action log",

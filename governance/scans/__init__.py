@@ -17,7 +17,7 @@ people (`notify` skips inactive recipients).
 from governance.scans.actions import action_due_reminders, weekly_action_reminders
 from governance.scans.meetings import non_attendance, quoracy_forecasts
 from governance.scans.minutes import minutes_reminders
-from governance.scans.papers import paper_reminders, papers_after_deadline
+from governance.scans.papers import paper_reminders, papers_after_deadline, papers_missing_escalation
 from notifications.registry import register_scan
 
 # In the order they run; the names are the counts recorded in the ScanRun.
@@ -25,6 +25,7 @@ SCANS = (
     ("action_reminders", action_due_reminders),
     ("weekly_action_reminders", weekly_action_reminders),
     ("paper_reminders", paper_reminders),
+    ("papers_missing_escalation", papers_missing_escalation),
     ("papers_after_deadline", papers_after_deadline),
     ("minutes_reminders", minutes_reminders),
     ("quoracy_forecasts", quoracy_forecasts),

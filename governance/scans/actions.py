@@ -4,10 +4,10 @@ import datetime
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
+from core.partnership import partnership_settings
 from governance import notifications, reminders
 from governance.models import Action
 from governance.scans.context import BATCH_SIZE, Scan, batches, visible_action_ids
@@ -175,7 +175,7 @@ def weekly_overdue_chair_summaries(scan: Scan, occasion: str) -> Iterator[list[M
 def weekly_action_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
     scan = Scan.at(now)
     occasion = reminders.weekly_occasion(
-        now=scan.now, hour=settings.REMINDER_WEEKLY_HOUR, closures=scan.closures
+        now=scan.now, hour=partnership_settings().reminder_weekly_hour, closures=scan.closures
     )
     if occasion is None:
         return

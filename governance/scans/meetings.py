@@ -4,10 +4,10 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from core.partnership import partnership_settings
 from core.workdays import is_working_day
 from governance import notifications, reminders
 from governance.models import (
@@ -42,7 +42,7 @@ def quoracy_forecasts(now: datetime.datetime) -> Iterator[list[Message]]:
     scan = Scan.at(now)
     if not is_working_day(scan.today, scan.closures):
         return
-    working_days = settings.QUORACY_FORECAST_WORKING_DAYS
+    working_days = partnership_settings().quoracy_forecast_working_days
     meetings = Meeting.objects.filter(
         status=MeetingStatus.SCHEDULED,
         group__active=True,

@@ -3,10 +3,10 @@
 import datetime
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
+from core.partnership import partnership_settings
 from governance import notifications, reminders
 from governance.models import Meeting, MeetingStatus, MinutesStatus
 from governance.scans.context import Scan, batches
@@ -20,7 +20,7 @@ MINUTES_LOOKBACK = datetime.timedelta(days=90)
 def minutes_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
     """The secretariat and the minute-taker, when minutes are still a draft N working days on."""
     scan = Scan.at(now)
-    working_days = settings.MINUTES_REMINDER_WORKING_DAYS
+    working_days = partnership_settings().minutes_reminder_working_days
     # N working days are at least N calendar days, so the index can narrow it first.
     latest_start = reminders.local_midnight(scan.today - datetime.timedelta(days=working_days - 1))
     meetings = (

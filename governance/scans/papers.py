@@ -4,13 +4,13 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from core.partnership import partnership_settings
 from governance import notifications, reminders
 from governance.choices import PAPERLESS_STANDING_ITEMS
-from governance.models import AgendaItem, Meeting, MeetingStatus, Paper
+from governance.models import Agency, AgendaItem, Meeting, MeetingStatus, Paper
 from governance.scans.context import Scan, batches
 from notifications.registry import Message
 
@@ -24,7 +24,7 @@ def _items_without_a_paper():
 def paper_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
     """Presenters of items with no paper yet, from a few working days before the deadline."""
     scan = Scan.at(now)
-    working_days = settings.PAPER_REMINDER_WORKING_DAYS
+    working_days = partnership_settings().paper_reminder_working_days
     meetings = Meeting.objects.filter(
         status=MeetingStatus.SCHEDULED,
         group__active=True,
@@ -58,6 +58,63 @@ def paper_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
             )
             for item in items
         ]
+
+
+def papers_missing_escalation(now: datetime.datetime) -> Iterator[list[Message]]:
+    """Seed 003 item 2a: papers still missing from a statutory partner's staff as the deadline
+    approaches go to that partner's board member (health agencies' to the ICB's), once per
+    meeting, partner and deadline."""
+    scan = Scan.at(now)
+    working_days = partnership_settings().paper_escalation_working_days
+    meetings = Meeting.objects.filter(
+        status=MeetingStatus.SCHEDULED,
+        group__active=True,
+        paper_deadline__gt=scan.now,
+        paper_deadline__lt=reminders.paper_reminder_horizon(
+            today=scan.today, working_days_before=working_days, closures=scan.closures
+        ),
+    ).select_related("group")
+    partners = {
+        agency.statutory_role: agency for agency in Agency.objects.filter(statutory_role__isnull=False)
+    }
+    for batch in batches(meetings):
+        due = {
+            meeting.pk: meeting
+            for meeting in batch
+            if reminders.paper_escalation_due(
+                deadline=meeting.paper_deadline,
+                now=scan.now,
+                working_days_before=working_days,
+                closures=scan.closures,
+            )
+        }
+        missing: dict[tuple[int, str], list[AgendaItem]] = defaultdict(list)
+        for item in (
+            _items_without_a_paper()
+            .filter(meeting_id__in=list(due), presenter__isnull=False)
+            .select_related("presenter__agency", "parent__parent")
+            .order_by("meeting_id", "sort_key")
+        ):
+            agency = item.presenter.agency
+            role = reminders.responsible_partner(statutory_role=agency.statutory_role, sector=agency.sector)
+            if role is not None and role in partners:
+                missing[item.meeting_id, role].append(item)
+        messages = []
+        for (meeting_id, role), items in missing.items():
+            partner = partners[role]
+            recipients = scan.board_members(partner.pk)
+            if not recipients:
+                continue
+            messages.append(
+                notifications.papers_missing_escalation(
+                    meeting=due[meeting_id],
+                    partner=partner,
+                    items=items,
+                    recipients=recipients,
+                    url=reverse("governance:meeting_papers", args=[meeting_id]),
+                )
+            )
+        yield messages
 
 
 def papers_after_deadline(now: datetime.datetime) -> Iterator[list[Message]]:

@@ -21,6 +21,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from core.models import PartnershipSettings
+from core.partnership import first_defaults, partnership_settings
 from governance import action_rules
 from governance.action_sources import actions_visible_to, actions_visible_to_person
 from governance.models import (
@@ -53,10 +55,30 @@ def _owners_prefetch() -> Prefetch:
     return Prefetch("owners", queryset=Person.objects.order_by("name"))
 
 
+def with_due_soon_window(queryset: QuerySet) -> QuerySet:
+    """Read the partnership's due-soon window in the same query as the actions (no extra query;
+    None until the settings page is first saved), for decorate()'s RAG markers."""
+    return queryset.annotate(
+        due_soon_window=Subquery(
+            PartnershipSettings.objects.filter(pk=PartnershipSettings.SINGLETON_PK).values("due_soon_days")
+        )
+    )
+
+
+def _due_soon_window(rows: list[Action]) -> int:
+    if not rows:
+        return action_rules.DUE_SOON_DAYS
+    if hasattr(rows[0], "due_soon_window"):
+        return rows[0].due_soon_window or first_defaults().due_soon_days
+    return partnership_settings().due_soon_days
+
+
 def actions_for_list() -> QuerySet:
     """Actions with everything a list row shows: group, lead agency, owners, the trail."""
-    return Action.objects.select_related("group", "lead_agency", "owner_group").prefetch_related(
-        _owners_prefetch(), _updates_prefetch()
+    return with_due_soon_window(
+        Action.objects.select_related("group", "lead_agency", "owner_group").prefetch_related(
+            _owners_prefetch(), _updates_prefetch()
+        )
     )
 
 
@@ -104,10 +126,8 @@ def in_log_of(group: Group) -> Q:
 def group_action_log(*, group: Group, user=None) -> QuerySet:
     """A group's actions, with those it handed on, and what a row shows; put them in reading
     order with `ActionLog(…, group=group)`. With `user`, only those their sources let the user
-    see (the log, its exports and print). The caller has checked that the user may read this
-    group's log, which holds the actions it handed on wherever they are now (issue 10 point 9)."""
-    log = with_log_place(actions_for_list().filter(in_log_of(group)), group_id=group.pk)
-    return _visible(log, user, by_log=False)
+    see (the log, its exports and print)."""
+    return _visible(with_log_place(actions_for_list().filter(in_log_of(group)), group_id=group.pk), user)
 
 
 class ActionLog:
@@ -252,6 +272,7 @@ def decorate(actions: Iterable[Action], *, today: datetime.date, group_id: int |
     """Give each fetched action its RAG marker, owners' initials and latest update (no queries);
     with `group_id`, its place in that group's log (from `with_log_place`'s annotations)."""
     rows = list(actions)
+    window = _due_soon_window(rows)
     for action in rows:
         action.place = action_rules.log_place(
             number=action.number,
@@ -265,12 +286,11 @@ def decorate(actions: Iterable[Action], *, today: datetime.date, group_id: int |
         if action.place.handed_to:
             action.rag = action_rules.HANDED_ON_MARKER
         else:
-            action.rag = action_rules.rag_marker(action.status, action.due_date, today)
+            action.rag = action_rules.rag_marker(action.status, action.due_date, today, window)
         action.owner_list = list(action.owners.all())
         action.initials = action_rules.owner_initials(action.owner_list, group=action.owner_group)
         action.owner_names = action_rules.owner_names(action.owner_list, group=action.owner_group)
-        # A handed-on action's updates since belong to the receiving group's log, not this one.
-        trail = None if action.place.handed_to else getattr(action, "trail", None)
+        trail = getattr(action, "trail", None)
         action.latest_update = trail[-1] if trail else None
         if getattr(action, "redacted", False):
             redact(action)
@@ -416,7 +436,7 @@ def actions_reviewed_at(meeting: Meeting, *, user=None) -> list[Action]:
     reviewed_here = ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
     reviewed = Action.objects.filter(pk__in=reviewed_here.values("action_id"))
     actions = (
-        _visible(with_log_place(reviewed, group_id=meeting.group_id), user)
+        with_due_soon_window(_visible(with_log_place(reviewed, group_id=meeting.group_id), user))
         .select_related("group", "lead_agency", "owner_group")
         .prefetch_related(_owners_prefetch(), _updates_prefetch("reviewed_updates", reviewed_here))
         .order_by("number")

@@ -9,10 +9,13 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from core.models import PartnershipSettings
+from core.partnership import first_defaults, partnership_settings
 from governance.agenda_rules import without_confidential
+from governance.choices import NON_MEMBER_ROLES
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -21,6 +24,7 @@ from governance.models import (
     Group,
     Meeting,
     Membership,
+    MembershipRole,
     Minutes,
     MinutesStatus,
     Paper,
@@ -36,8 +40,63 @@ def agenda_items_in_order(*, meeting: Meeting) -> list[AgendaItem]:
     return list(AgendaItem.objects.filter(meeting=meeting).order_by("sort_key"))
 
 
+def with_quoracy_facts(attendance: QuerySet[Attendance], *, meeting: Meeting) -> QuerySet[Attendance]:
+    """Annotate what the quoracy rule needs beyond the line itself (no extra query).
+
+    `deputy_registered`: the deputy holds a deputy membership of the group, current on the
+    meeting's day, naming the member they attend for; `deputised_member`: that member is
+    a current member of the group for the agency the deputy represents. Whether a line is
+    a member's is stored on it (Attendance.is_member, judged from the membership when
+    recorded).
+    """
+    current = Membership.objects.current(meeting.local_date).filter(group_id=meeting.group_id)
+    return attendance.annotate(
+        # The partnership's default counting rule, read in the same query (None: never saved).
+        partnership_counting=Subquery(
+            PartnershipSettings.objects.filter(pk=PartnershipSettings.SINGLETON_PK).values("quorum_counting")
+        ),
+        deputy_registered=Exists(
+            current.filter(
+                person=OuterRef("person"), role=MembershipRole.DEPUTY, deputy_for=OuterRef("deputy_for")
+            )
+        ),
+        deputised_member=Exists(
+            current.filter(person=OuterRef("deputy_for"), agency=OuterRef("agency")).exclude(
+                role__in=NON_MEMBER_ROLES
+            )
+        ),
+    )
+
+
+def quorum_counting_of(group: Group, attendance: Iterable[Attendance] = ()) -> str:
+    """Who counts towards quoracy at the group's meetings: its own rule, else the partnership's
+    default (settings page), read from the lines `with_quoracy_facts` annotated (no query), else
+    read once (at most one query per request)."""
+    if group.quorum_counting:
+        return group.quorum_counting
+    for line in attendance:
+        if hasattr(line, "partnership_counting"):
+            return line.partnership_counting or first_defaults().quorum_counting
+        break
+    return partnership_settings().quorum_counting
+
+
+def _presence(line: Attendance, position_of: dict[int | None, int] | None = None) -> Presence:
+    return Presence(
+        status=line.status,
+        statutory_role=line.agency.statutory_role or None,
+        arrived_for=position_of.get(line.arrived_for_item_id) if position_of else None,
+        left_before=position_of.get(line.left_before_item_id) if position_of else None,
+        member=line.is_member,
+        registered_deputy=bool(
+            getattr(line, "deputy_registered", False) and getattr(line, "deputised_member", False)
+        ),
+    )
+
+
 def attendance_for_quoracy(*, meeting: Meeting) -> list[Attendance]:
-    return list(Attendance.objects.filter(meeting=meeting).select_related("agency"))
+    lines = with_quoracy_facts(Attendance.objects.filter(meeting=meeting), meeting=meeting)
+    return list(lines.select_related("agency"))
 
 
 def presences(*, attendance: Iterable[Attendance], items: Sequence[AgendaItem]) -> list[Presence]:
@@ -47,15 +106,7 @@ def presences(*, attendance: Iterable[Attendance], items: Sequence[AgendaItem]) 
     item 5" excludes them from item 5 and every later item, sub-items included.
     """
     position_of: dict[int | None, int] = {item.pk: index for index, item in enumerate(items)}
-    return [
-        Presence(
-            status=line.status,
-            statutory_role=line.agency.statutory_role or None,
-            arrived_for=position_of.get(line.arrived_for_item_id),
-            left_before=position_of.get(line.left_before_item_id),
-        )
-        for line in attendance
-    ]
+    return [_presence(line, position_of) for line in attendance]
 
 
 def meeting_quoracy(*, meeting: Meeting, attendance: Iterable[Attendance] | None = None) -> Quoracy:
@@ -66,10 +117,13 @@ def meeting_quoracy(*, meeting: Meeting, attendance: Iterable[Attendance] | None
     """
     if attendance is None:
         attendance = attendance_for_quoracy(meeting=meeting)
-    lines = [
-        Presence(status=line.status, statutory_role=line.agency.statutory_role or None) for line in attendance
-    ]
-    return judge_quoracy(rule=meeting.group.quorum_rule, presences=lines)
+    attendance = list(attendance)
+    lines = [_presence(line) for line in attendance]
+    return judge_quoracy(
+        rule=meeting.group.quorum_rule,
+        presences=lines,
+        counting=quorum_counting_of(meeting.group, attendance),
+    )
 
 
 def item_quoracy(
@@ -88,6 +142,7 @@ def item_quoracy(
         attendance = attendance_for_quoracy(meeting=meeting)
     if items is None:
         items = agenda_items_in_order(meeting=meeting)
+    attendance = list(attendance)
     position = next((index for index, other in enumerate(items) if other.pk == item.pk), None)
     if position is None:
         raise ValueError(f"Agenda item {item.pk} is not on the agenda of meeting {meeting.pk}.")
@@ -95,6 +150,7 @@ def item_quoracy(
         rule=meeting.group.quorum_rule,
         presences=presences(attendance=attendance, items=items),
         at_position=position,
+        counting=quorum_counting_of(meeting.group, attendance),
     )
 
 
@@ -162,6 +218,7 @@ ATTENDANCE_SECTIONS = (
     (AttendanceStatus.IN_ATTENDANCE, "In attendance"),
     (AttendanceStatus.APOLOGIES, "Apologies"),
     (AttendanceStatus.ABSENT, "Absent without apologies"),
+    (AttendanceStatus.NOT_RECORDED, "Not yet recorded"),
 )
 
 
@@ -228,7 +285,7 @@ def agenda_items_for_page(*, meeting: Meeting) -> list[AgendaItem]:
 
 def attendance_for_page(*, meeting: Meeting) -> list[Attendance]:
     return list(
-        Attendance.objects.filter(meeting=meeting)
+        with_quoracy_facts(Attendance.objects.filter(meeting=meeting), meeting=meeting)
         .select_related("person", "agency", "deputy_for", "arrived_for_item", "left_before_item")
         .order_by("person__name")
     )
@@ -263,9 +320,10 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
         quoracy = meeting_quoracy(meeting=meeting, attendance=attendance)
         if quoracy.applies:
             lines = presences(attendance=attendance, items=all_items)
+            counting = quorum_counting_of(meeting.group, attendance)
             for position, item in enumerate(all_items):
                 item.quoracy = judge_quoracy(
-                    rule=meeting.group.quorum_rule, presences=lines, at_position=position
+                    rule=meeting.group.quorum_rule, presences=lines, at_position=position, counting=counting
                 )
     may_see_confidential = user.has_perm("governance.view_confidential_items", meeting)
     items = all_items if may_see_confidential else without_confidential(all_items)

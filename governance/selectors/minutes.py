@@ -37,7 +37,12 @@ from governance.permissions import (
 )
 from governance.quoracy import Quoracy
 from governance.selectors.actions import actions_reviewed_at, with_log_place
-from governance.selectors.meetings import item_quoracy, meeting_quoracy, next_meeting_start
+from governance.selectors.meetings import (
+    item_quoracy,
+    meeting_quoracy,
+    next_meeting_start,
+    with_quoracy_facts,
+)
 
 FULL = "full"
 PUBLISHED = "published"
@@ -202,6 +207,8 @@ def _attendance_lines(meeting: Meeting, attendance: list[Attendance]) -> dict[st
         elif line.status == AttendanceStatus.APOLOGIES:
             entry.deputy = deputies.get(line.person_id)
             groups["apologies"].append(entry)
+        elif line.status == AttendanceStatus.NOT_RECORDED:
+            continue  # neither there nor absent: the meeting page asks for it, the minutes say nothing
         else:
             groups["absent"].append(entry)
     # The minute-taker is listed last among those in attendance, as in seed 003.
@@ -234,7 +241,7 @@ def minutes_document(
     )
     agenda = _agenda_with_minutes(meeting)
     attendance = list(
-        Attendance.objects.filter(meeting=meeting).select_related(
+        with_quoracy_facts(Attendance.objects.filter(meeting=meeting), meeting=meeting).select_related(
             "person", "agency", "deputy_for", "arrived_for_item", "left_before_item"
         )
     )

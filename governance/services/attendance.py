@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from governance.choices import NON_MEMBER_ROLES as NON_MEMBER_ROLES  # roles that are not members
 from governance.models import (
     Agency,
     AgendaItem,
     Attendance,
     AttendanceStatus,
     Meeting,
-    MembershipRole,
     Person,
 )
 from governance.services.common import (
@@ -24,14 +24,6 @@ from governance.services.common import (
     save_validated,
 )
 from governance.services.decisions import decisions_rejudge
-
-# Membership roles that are not members for attendance purposes: they come when
-# asked (an adviser, someone in attendance) or in someone's place (a deputy), so an
-# empty chair is not "absent without apologies".
-NON_MEMBER_ROLES = frozenset(
-    {MembershipRole.MINUTE_TAKER, MembershipRole.IN_ATTENDANCE, MembershipRole.DEPUTY, MembershipRole.ADVISER}
-)
-
 
 # Attendance ----------------------------------------------------------------
 
@@ -58,11 +50,12 @@ class AttendanceLine:
 def attendance_prefill(*, meeting: Meeting, today: datetime.date | None = None) -> list[AttendanceLine]:
     """The attendance page's lines: recorded rows, then everyone else on the membership.
 
-    Nothing is written until the page is saved. Members not yet marked default
-    to "absent without apologies", never to "present": an unmarked list must not
-    make a meeting look quorate. The meeting's minute-taker defaults to "in
-    attendance"; deputies and people invited "in attendance" default to "not at
-    this meeting" (an empty status), because they come only when asked.
+    Nothing is written until the page is saved. Members not yet marked are "not
+    yet recorded", neither present nor absent: an unmarked list must not make a
+    meeting look quorate, nor a forgotten tick become a report to a line manager.
+    The meeting's minute-taker defaults to "in attendance"; deputies and people
+    invited "in attendance" default to "not at this meeting" (an empty status),
+    because they come only when asked.
     Two queries.
     """
     on = today or meeting.local_date
@@ -90,7 +83,7 @@ def attendance_prefill(*, meeting: Meeting, today: datetime.date | None = None) 
         if meeting.minute_taker_id == person.pk:
             status = AttendanceStatus.IN_ATTENDANCE
         else:
-            status = AttendanceStatus.ABSENT if is_member else ""
+            status = AttendanceStatus.NOT_RECORDED if is_member else ""
         lines.append(
             AttendanceLine(
                 person=person,
@@ -188,7 +181,8 @@ def attendance_record(
     - apologies: with the reason and whether it is a valid one;
     - deputy: names the member they stand in for, who must represent the same
       agency; the deputy then counts for that agency;
-    - absent: without apologies.
+    - absent: without apologies;
+    - not recorded: nobody has said yet (counts for nothing, reported to nobody).
     """
     check_not_cancelled(meeting, "recording attendance")
     if not amending_approved_minutes:

@@ -13,9 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from core.workdays import closure_days
+from core.workdays import closure_day_reasons, closure_days, non_working_reason
 from governance import notifications as messages
 from governance.models import (
+    Attendance,
+    AttendanceStatus,
     Group,
     Meeting,
     MeetingStatus,
@@ -67,6 +69,26 @@ def group_default_minute_taker(*, group: Group, on: datetime.date) -> Person | N
 # Scheduling ----------------------------------------------------------------
 
 
+NON_WORKING_DAY_CONFIRMATION = "Schedule it on this day anyway"
+
+
+def non_working_day_warning(day: datetime.date) -> str | None:
+    """The warning shown before a meeting is put on a weekend, bank holiday or closure day."""
+    reason = non_working_reason(day, closure_day_reasons())
+    if reason is None:
+        return None
+    return (
+        f"{day:%A %-d %B %Y} is {reason}, when most members do not work. Tick "
+        f"“{NON_WORKING_DAY_CONFIRMATION}” to confirm, or choose another day."
+    )
+
+
+def check_working_day(day: datetime.date) -> None:
+    warning = non_working_day_warning(day)
+    if warning:
+        raise ValidationError({"confirm_non_working_day": warning})
+
+
 def _check_group_meets(group: Group) -> None:
     if not group.active:
         raise ValidationError(f"{group} is no longer active, so it cannot have new meetings.")
@@ -83,14 +105,19 @@ def meeting_schedule(
     chair=KEEP,
     minute_taker=KEEP,
     add_standing_items: bool = True,
+    non_working_day_confirmed: bool = False,
 ) -> Meeting:
     """Schedule one meeting of a group.
 
     The chair and minute-taker default to the group's own on the meeting's day
     (pass None for "nobody yet"). The paper deadline is stored; the standing
-    items of the agenda are added.
+    items of the agenda are added. A meeting on a weekend, a bank holiday or a
+    closure day is scheduled only once the user has confirmed it
+    (`non_working_day_confirmed`); series move off those days themselves.
     """
     _check_group_meets(group)
+    if not non_working_day_confirmed:
+        check_working_day(timezone.localtime(starts_at).date())
     meeting = Meeting(
         group=group,
         starts_at=starts_at,
@@ -141,6 +168,7 @@ def meeting_schedule_series(
             ends_at=local_datetime(day, end_time),
             location=location,
             online_link=online_link,
+            non_working_day_confirmed=True,  # already moved to working days
         )
         for day in days
     ]
@@ -171,8 +199,12 @@ def meeting_reschedule(
     minute_taker=KEEP,
     notify_members: bool = True,
     now: datetime.datetime | None = None,
+    non_working_day_confirmed: bool = False,
 ) -> Meeting:
     """Move a meeting (or change its place, chair or minute-taker).
+
+    Moving it to another day that is a weekend, a bank holiday or a closure day needs
+    the user's confirmation, as scheduling one does.
 
     The paper deadline is recomputed and every paper re-judged: a meeting moved
     later can make a late paper on time, one moved earlier can make it late.
@@ -183,6 +215,9 @@ def meeting_reschedule(
     if meeting.status == MeetingStatus.HELD:
         raise ValidationError("This meeting has been held; its date can no longer change.")
     moved = (starts_at, ends_at) != (meeting.starts_at, meeting.ends_at)
+    new_day = timezone.localtime(starts_at).date()
+    if new_day != meeting.local_date and not non_working_day_confirmed:
+        check_working_day(new_day)
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     if location is not None:
         meeting.location = location
@@ -240,5 +275,17 @@ def meeting_mark_held(*, meeting: Meeting, today: datetime.date | None = None) -
         raise ValidationError("This meeting is already marked as held.")
     if meeting.local_date > today:
         raise ValidationError("A meeting can be marked as held only on or after its day.")
+    unrecorded = list(
+        Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.NOT_RECORDED)
+        .order_by("person__name")
+        .values_list("person__name", flat=True)
+    )
+    if unrecorded:
+        raise ValidationError(
+            "Record the attendance first: "
+            + ", ".join(unrecorded)
+            + (" is" if len(unrecorded) == 1 else " are")
+            + " not yet recorded as present, sending apologies or absent."
+        )
     meeting.status = MeetingStatus.HELD
     return save_validated(meeting)

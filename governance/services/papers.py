@@ -19,6 +19,7 @@ from governance import notifications as messages
 from governance.choices import PAPERLESS_STANDING_ITEMS
 from governance.models import (
     CHAIRING_ROLES,
+    Agency,
     AgendaItem,
     GroupKind,
     Meeting,
@@ -30,6 +31,7 @@ from governance.models import (
 )
 from governance.paper_files import PaperFileError, check_paper_file
 from governance.permissions import is_chair_of_meeting_group, is_staff_of_partnership
+from governance.reminders import responsible_partner
 from governance.scheduling import is_paper_late, is_received_late
 from notifications.services import notify
 
@@ -200,6 +202,17 @@ def paper_accept_late(
     return paper
 
 
+def partner_agency_for(agency: Agency) -> Agency | None:
+    """The statutory partner answering for an agency's staff (reminders.responsible_partner): itself
+    for a partner, the ICB for every health agency, the council, the police; else None."""
+    role = responsible_partner(statutory_role=agency.statutory_role, sector=agency.sector)
+    if role is None:
+        return None
+    if agency.statutory_role == role:
+        return agency
+    return Agency.objects.filter(statutory_role=role).first()
+
+
 def board_members_for_agency(*, agency_id: int, today: datetime.date) -> list[Person]:
     """The partner's seats on the active board(s): its delegated safeguarding partner."""
     memberships = (
@@ -216,18 +229,18 @@ def board_members_for_agency(*, agency_id: int, today: datetime.date) -> list[Pe
 
 
 def paper_escalate_late(*, paper: Paper, occasion: str = "") -> None:
-    """Tell the partner's board member about a late paper from one of the three statutory partners.
+    """Tell the partner's board member about a late paper from a statutory partner's staff (health
+    agencies' to the ICB's, seed 003 item 2a).
 
     Recorded once per paper and occasion (a replacement is a new occasion), so
     calling it again, e.g. after a meeting moves earlier, never repeats a notice.
     """
     meeting = paper.agenda_item.meeting
     author = paper.author
-    if author is None or not author.agency.statutory_role:
+    partner = partner_agency_for(author.agency) if author is not None else None
+    if partner is None:
         return
-    recipients = board_members_for_agency(
-        agency_id=author.agency_id, today=timezone.localdate(paper.submitted_at)
-    )
+    recipients = board_members_for_agency(agency_id=partner.pk, today=timezone.localdate(paper.submitted_at))
     notify(
         messages.late_paper(
             paper=paper,

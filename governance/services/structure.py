@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from governance.choices import NON_MEMBER_ROLES
 from governance.models import Agency, Group, Membership, MembershipRole, Person
 from governance.services.common import save_validated
 from governance.signals import membership_ended
@@ -61,6 +62,35 @@ def membership_validate_deputy(*, role: str, person_id: int | None, deputy_for_i
         raise ValidationError(errors)
 
 
+def _validate_deputy_agency(membership: Membership) -> None:
+    """A deputy represents the same agency as the member they stand in for (as the attendance
+    page already insists), so a registered deputy counts for that partner's quoracy and no other."""
+    if membership.role != MembershipRole.DEPUTY or not membership.deputy_for_id or not membership.group_id:
+        return
+    member = (
+        Membership.objects.filter(group_id=membership.group_id, person_id=membership.deputy_for_id)
+        .exclude(role__in=NON_MEMBER_ROLES)
+        .select_related("agency", "person")
+        .order_by("-start_date")
+        .first()
+    )
+    member_agency = (
+        member.agency
+        if member
+        else Person.objects.select_related("agency").get(pk=membership.deputy_for_id).agency
+    )
+    own_agency_id = membership.agency_id or (membership.person.agency_id if membership.person_id else None)
+    if own_agency_id is not None and own_agency_id != member_agency.pk:
+        own_agency = Agency.objects.get(pk=own_agency_id)
+        raise ValidationError(
+            {
+                "deputy_for": f"A deputy must be from the same agency as the member they stand in for: "
+                f"{membership.deputy_for} represents {member_agency.label}, {membership.person} is "
+                f"from {own_agency.label}."
+            }
+        )
+
+
 def _overlapping_same_role(membership: Membership):
     """Another membership of the same person, group and role whose dates overlap."""
     others = Membership.objects.filter(
@@ -80,6 +110,7 @@ def membership_validate(*, membership: Membership) -> None:
     membership_validate_deputy(
         role=membership.role, person_id=membership.person_id, deputy_for_id=membership.deputy_for_id
     )
+    _validate_deputy_agency(membership)
     if _overlapping_same_role(membership):
         raise ValidationError(
             f"{membership.person} already holds the role of {membership.get_role_display().lower()} "

@@ -208,7 +208,10 @@ def test_moving_a_meeting_earlier_makes_an_on_time_paper_late(board):
     paper = _paper(meeting, at(2030, 3, 4))
     assert not paper.is_late
     meeting_services.meeting_reschedule(
-        meeting=meeting, starts_at=at(2030, 3, 10), ends_at=at(2030, 3, 10, 12)
+        meeting=meeting,
+        starts_at=at(2030, 3, 10),
+        ends_at=at(2030, 3, 10, 12),
+        non_working_day_confirmed=True,  # a Sunday, confirmed
     )
     paper.refresh_from_db()
     assert paper.is_late
@@ -523,7 +526,7 @@ def test_publishing_the_agenda_tells_current_members_once(board, board_members):
 def test_attendance_is_prefilled_from_current_membership(board, board_members):
     meeting = schedule(board)
     lines = {line.person.name: line for line in attendance_services.attendance_prefill(meeting=meeting)}
-    assert lines["Shire Police Lead"].status == "absent"
+    assert lines["Shire Police Lead"].status == "not_recorded"  # neither present nor absent yet
     assert lines["Shire Police Lead"].is_member
     assert lines["Minnie Taker"].status == "in_attendance"
     assert not lines["Minnie Taker"].is_member
@@ -556,12 +559,15 @@ def test_police_absent_makes_the_meeting_not_quorate(board, board_members):
     assert str(meeting_quoracy(meeting=meeting)) == "Not quorate — police not represented"
 
 
-def test_a_police_deputy_keeps_the_meeting_quorate(board, board_members, partners):
+def test_a_police_deputy_registered_for_the_police_member_keeps_the_meeting_quorate(
+    board, board_members, partners
+):
     meeting = schedule(board)
     for key in ("council", "icb"):
         attendance_services.attendance_record(meeting=meeting, person=board_members[key], status="present")
     attendance_services.attendance_record(meeting=meeting, person=board_members["police"], status="apologies")
     deputy = PersonFactory(agency=partners["police"])
+    MembershipFactory(person=deputy, group=board, role="deputy", deputy_for=board_members["police"])
     row = attendance_services.attendance_record(
         meeting=meeting, person=deputy, status="deputy", deputy_for=board_members["police"]
     )

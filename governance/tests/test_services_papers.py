@@ -274,6 +274,7 @@ def test_a_meeting_moved_earlier_makes_a_police_paper_late_and_tells_the_board_m
             meeting=meeting,
             starts_at=meeting.starts_at - datetime.timedelta(days=2),
             ends_at=meeting.ends_at - datetime.timedelta(days=2),
+            non_working_day_confirmed=True,  # a Saturday, confirmed
         )
     paper.refresh_from_db()
     assert paper.is_late

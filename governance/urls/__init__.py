@@ -1,6 +1,6 @@
 """The governance routes, one module per part of the domain, under one namespace."""
 
-from governance.urls import actions, history, meetings, minutes, papers, structure
+from governance.urls import actions, history, meetings, minutes, papers, settings, structure
 
 app_name = "governance"
 
@@ -10,5 +10,6 @@ urlpatterns = (
     + papers.urlpatterns
     + minutes.urlpatterns
     + actions.urlpatterns
+    + settings.urlpatterns
     + history.urlpatterns
 )

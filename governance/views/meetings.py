@@ -127,6 +127,7 @@ def meeting_schedule(request, group_pk):
                 # Blank: whoever held the role on the meeting's date (issue 10 point 11).
                 chair=data["chair"] or meeting_services.KEEP,
                 minute_taker=data["minute_taker"] or meeting_services.KEEP,
+                non_working_day_confirmed=data["confirm_non_working_day"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -192,6 +193,7 @@ def meeting_reschedule(request, pk):
                 online_link=data["online_link"],
                 chair=data["chair"],
                 minute_taker=data["minute_taker"],
+                non_working_day_confirmed=data["confirm_non_working_day"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)

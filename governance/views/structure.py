@@ -11,6 +11,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.access import access
+from core.partnership import partnership_settings
 from core.views import querystring_without, save_through_service
 from governance.access_rules import GROUP_RUNNERS, GROUP_RUNNERS_POST, PARTNERSHIP_VIEWERS, STAFF, STAFF_POST
 from governance.filters.structure import PersonFilter
@@ -22,7 +23,7 @@ from governance.forms.structure import (
     MembershipForm,
     PersonForm,
 )
-from governance.models import Agency, Group, Membership, Person, SafeguardingPartnerRole
+from governance.models import Agency, Group, Membership, Person, QuorumCounting, SafeguardingPartnerRole
 from governance.selectors import structure as selectors
 from governance.services import structure as services
 from governance.views.access import AGENCIES_CRUMB, PEOPLE_CRUMB, STRUCTURE_CRUMB, check_perm, group_for
@@ -63,6 +64,9 @@ class GroupDetailView(PartnershipViewMixin, DetailView):
             past_memberships=selectors.group_membership_history(group=group)[:50],
             can_manage=user.has_perm("governance.manage_memberships"),
             can_edit_remit=user.has_perm("governance.edit_group_remit", group),
+            quorum_counting=QuorumCounting(
+                group.quorum_counting or partnership_settings().quorum_counting
+            ).label,
             **kwargs,
         )
 

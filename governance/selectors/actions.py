@@ -126,8 +126,10 @@ def in_log_of(group: Group) -> Q:
 def group_action_log(*, group: Group, user=None) -> QuerySet:
     """A group's actions, with those it handed on, and what a row shows; put them in reading
     order with `ActionLog(…, group=group)`. With `user`, only those their sources let the user
-    see (the log, its exports and print)."""
-    return _visible(with_log_place(actions_for_list().filter(in_log_of(group)), group_id=group.pk), user)
+    see (the log, its exports and print). The caller has checked that the user may read this
+    group's log, which holds the actions it handed on wherever they are now (issue 10 point 9)."""
+    log = with_log_place(actions_for_list().filter(in_log_of(group)), group_id=group.pk)
+    return _visible(log, user, by_log=False)
 
 
 class ActionLog:
@@ -290,7 +292,8 @@ def decorate(actions: Iterable[Action], *, today: datetime.date, group_id: int |
         action.owner_list = list(action.owners.all())
         action.initials = action_rules.owner_initials(action.owner_list, group=action.owner_group)
         action.owner_names = action_rules.owner_names(action.owner_list, group=action.owner_group)
-        trail = getattr(action, "trail", None)
+        # A handed-on action's updates since belong to the receiving group's log, not this one.
+        trail = None if action.place.handed_to else getattr(action, "trail", None)
         action.latest_update = trail[-1] if trail else None
         if getattr(action, "redacted", False):
             redact(action)

@@ -12,7 +12,7 @@ from governance.selectors.actions import actions_reviewed_at
 from governance.selectors.minutes import minutes_document
 from governance.services.actions import action_hand_over, action_update
 from governance.services.minutes import minutes_start
-from governance.tests.factories import GroupFactory
+from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory
 from governance.tests.factories_actions import AgendaItemFactory, MeetingFactory, london, record
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,18 @@ def test_actions_reviewed_before_a_hand_over_keep_their_number_in_the_minutes(bo
     action_hand_over(action=action, to_group=mash, handed_by=None)
     [reviewed] = actions_reviewed_at(meeting)
     assert (reviewed.place.number, reviewed.place.handed_to) == (2, "handed to MASH (MASH action 1)")
+
+
+def test_a_giving_log_reader_sees_the_hand_over_but_not_the_receiving_groups_updates(client, board, mash):
+    mash.log_readers = "members_only"
+    mash.save()
+    reader = UserFactory(username="board-member")
+    MembershipFactory(person=PersonFactory(user=reader), group=board)
+    action = record(board, description="MASH to report to the Q&E Group")
+    action_hand_over(action=action, to_group=mash, handed_by=None)
+    action_update(action=action, author=None, text="Staffing gaps discussed at the MASH.")
+    client.force_login(reader)
+    page = client.get(reverse("governance:action_log", args=[board.pk])).content.decode()
+    assert "MASH to report to the Q&amp;E Group" in page
+    assert "Handed to MASH (MASH action 1)" in page
+    assert "Staffing gaps" not in page

@@ -22,7 +22,7 @@ COUNTING_CHOICES = [
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0008_paper_received_on"),
+        ("governance", "0009_agenda_sub_numbering_and_unnumbered_items"),
     ]
 
     operations = [

@@ -9,6 +9,7 @@ README's configuration table.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -197,6 +198,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,
     },
+    "list the records past their retention period on the first of each month": {
+        "task": "privacy.tasks.list_records_due_for_retention",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
 }
 
 # Reminders and notifications (issue 5). The notification mechanism knows no domain: its
@@ -233,6 +238,13 @@ if not DEBUG:
     if env.bool("BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Retention schedule (issue 11, privacy/retention.py): the product's defaults, the seeds set none.
+# Meetings and minutes are kept permanently.
+RETENTION_ATTENDANCE_YEARS = env.int("RETENTION_ATTENDANCE_YEARS", default=6)
+RETENTION_NOTIFICATION_DAYS = env.int("RETENTION_NOTIFICATION_DAYS", default=365)
+RETENTION_AUTH_EVENT_DAYS = env.int("RETENTION_AUTH_EVENT_DAYS", default=365)
+RETENTION_SESSION_DAYS = env.int("RETENTION_SESSION_DAYS", default=365)
 
 # Browser features the product never uses, switched off for every page (Permissions-Policy).
 PERMISSIONS_POLICY: dict[str, list[str]] = {

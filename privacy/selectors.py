@@ -1,11 +1,17 @@
 """Everything held about a person, as tables: the subject access export's contents (UK GDPR
 Art. 15). One query per table, whatever the person's record holds."""
 
+import datetime
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
 
 from accounts.models import AuthEvent, UserSession
 from governance.models import Action, Attendance, Membership, Person
 from notifications.models import Notification, NotificationPreference
+from privacy.models import RetentionReview
+from privacy.retention import RetentionPeriod, schedule
 
 
 @dataclass(frozen=True)
@@ -118,3 +124,38 @@ def subject_access_tables(person: Person) -> list[Table]:
         ),
     ]
     return tables
+
+
+def retention_schedule() -> list[RetentionPeriod]:
+    return schedule(
+        attendance_years=settings.RETENTION_ATTENDANCE_YEARS,
+        notification_days=settings.RETENTION_NOTIFICATION_DAYS,
+        auth_event_days=settings.RETENTION_AUTH_EVENT_DAYS,
+        session_days=settings.RETENTION_SESSION_DAYS,
+    )
+
+
+def retention_due(record_type: str, cutoff: datetime.date) -> QuerySet:
+    """The rows of a record type past its retention period (dated before `cutoff`)."""
+    if record_type == "attendance":
+        return Attendance.objects.filter(meeting__starts_at__date__lt=cutoff).exclude(apology_reason="")
+    if record_type == "notifications":
+        return Notification.objects.filter(created_at__date__lt=cutoff)
+    if record_type == "auth_events":
+        return AuthEvent.objects.filter(at__date__lt=cutoff)
+    if record_type == "sessions":
+        return UserSession.objects.filter(last_seen_at__date__lt=cutoff)
+    raise ValueError(f"No retention rule deletes {record_type}")
+
+
+def retention_reviews_pending() -> list[RetentionReview]:
+    """The listings still waiting for an admin, newest first (one query)."""
+    return list(RetentionReview.objects.filter(applied_at__isnull=True).order_by("-listed_at", "record_type"))
+
+
+def retention_reviews_done(limit: int = 20) -> list[RetentionReview]:
+    return list(
+        RetentionReview.objects.filter(applied_at__isnull=False)
+        .select_related("applied_by")
+        .order_by("-applied_at")[:limit]
+    )

@@ -14,9 +14,10 @@ from accounts.models import AuthEvent
 from accounts.services import user_sessions_end
 from core.exports import csv_cell
 from core.pdf import render_pdf
-from governance.models import CalendarFeedToken, Person
+from governance.models import Attendance, CalendarFeedToken, Person
 from notifications.models import Notification, NotificationPreference
-from privacy.selectors import subject_access_tables
+from privacy.models import RetentionReview
+from privacy.selectors import retention_due, retention_schedule, subject_access_tables
 
 ANONYMISED_REASON = "Anonymised: the person left the partnership"
 
@@ -81,3 +82,49 @@ def person_anonymise(*, person: Person, now: datetime.datetime, by) -> Person:
         user.set_unusable_password()
         user.save()
     return person
+
+
+@transaction.atomic
+def retention_reviews_list(*, now: datetime.datetime) -> list[RetentionReview]:
+    """The monthly listing: for each record type with rows past its period, a review for an
+    admin to confirm (an unconfirmed older listing of the same type is replaced)."""
+    reviews = []
+    for period in retention_schedule():
+        cutoff = period.cutoff(now.date())
+        if cutoff is None:
+            continue
+        count = retention_due(period.record_type, cutoff).count()
+        RetentionReview.objects.filter(record_type=period.record_type, applied_at__isnull=True).delete()
+        if count:
+            reviews.append(
+                RetentionReview.objects.create(
+                    record_type=period.record_type, cutoff=cutoff, due_count=count, listed_at=now
+                )
+            )
+    return reviews
+
+
+@transaction.atomic
+def retention_review_apply(*, review: RetentionReview, now: datetime.datetime, by) -> int:
+    """Apply a confirmed review up to its cutoff: attendance keeps its lines (the minutes' record)
+    and loses its apology reasons; notifications, authentication events and sessions are deleted."""
+    review = RetentionReview.objects.select_for_update().get(pk=review.pk)
+    if review.applied_at is not None:
+        raise ValidationError("This review has already been applied.")
+    due = retention_due(review.record_type, review.cutoff)
+    if review.record_type == "attendance":
+        erased = []
+        for attendance in due.select_for_update():
+            attendance.apology_reason = ""
+            attendance._change_reason = "Retention: apology reason erased after the retention period"
+            attendance.save(update_fields=["apology_reason", "updated_at"])
+            erased.append(attendance.pk)
+        # Earlier versions on the History tab held the reason too.
+        Attendance.history.filter(id__in=erased).update(apology_reason="")
+        count = len(erased)
+    else:
+        count = due.count()
+        due.delete()
+    review.applied_at, review.applied_by, review.applied_count = now, by, count
+    review.save(update_fields=["applied_at", "applied_by", "applied_count"])
+    return count

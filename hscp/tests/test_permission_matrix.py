@@ -8,6 +8,7 @@ savepoint rolled back afterwards, so a POST that changes something leaves the ne
 same world.
 """
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from django.contrib.auth.models import Group as AuthGroup
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from core.access import KINDS, LOGIN, AccessRule, declared_rules, rule
 from governance.models import Minutes
@@ -34,6 +36,7 @@ from governance.tests.factories_meetings import AgendaItemFactory, AttendanceFac
 from governance.tests.factories_minutes import DecisionFactory
 from governance.tests.factories_papers import PaperFactory
 from notifications.models import Notification
+from privacy.models import RetentionReview
 
 # The Django admin, declared once for all its URLs: staff only, through its own login page.
 ADMIN_RULE = rule("the Django admin", default=LOGIN, admin=200)
@@ -70,6 +73,7 @@ SEGMENT_OBJECTS = {
     "attendance": "attendance",
     "decisions": "decision",
     "minutes": "minutes",
+    "reviews": "retention_review",
 }
 
 
@@ -155,8 +159,14 @@ def world(db):
         ),
         "attendance": AttendanceFactory(meeting=meeting, person=owner),
         "decision": DecisionFactory(agenda_item=item),
-        "reset_uid": "MQ",
         "minutes": Minutes.objects.create(meeting=meeting),
+        "retention_review": RetentionReview.objects.create(
+            record_type="notifications",
+            cutoff=datetime.date(2020, 1, 1),
+            due_count=0,
+            listed_at=timezone.now(),
+        ),
+        "reset_uid": "MQ",
     }
     return users, objects
 

@@ -59,3 +59,17 @@ ADMINS = rule("admins", default=403, admin=200)
 ADMINS_POST = ADMINS.with_method("POST")
 # Removing a closure day names it in the form: a blank form finds none (404) for an admin.
 ADMINS_REMOVE_POST = rule("admins: remove the day named", method="POST", default=403, admin=404)
+# A paper under a draft agenda: before publication its runners, presenters and submitter only
+# (issue 9); to the rest of the group and partner readers it does not exist yet (the matrix's
+# meeting is unpublished).
+DRAFT_HELD_BACK = {"member": 404, "partner": 404}
+PAPER_READERS = MEETING_VIEWERS.but(
+    "a paper: the meeting's viewers once the agenda is published", **DRAFT_HELD_BACK
+)
+PAPER_UPLOADERS = GROUP_MEMBERS.but("upload: the group's members once the agenda is seen", **DRAFT_HELD_BACK)
+PAPER_UPLOADERS_POST = PAPER_UPLOADERS.with_method("POST")
+PAPER_RUNNERS = GROUP_RUNNERS.but(
+    "a paper's runners (a draft's paper is unknown to others)", **DRAFT_HELD_BACK
+)
+PAPER_RUNNERS_POST = PAPER_RUNNERS.with_method("POST")
+PAPER_RUNNERS_DONE = PAPER_RUNNERS.with_method("POST", chair=302, secretariat=302, admin=302)

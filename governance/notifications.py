@@ -85,7 +85,7 @@ def agreed_at_confidential_item(action: Action) -> bool:
     """An action agreed at a confidential agenda item is as confidential as the item (issue 9):
     a reminder, which leaves the product by e-mail, says only "a confidential action" with its
     number and due date, whoever it goes to. Read with the item and its parents selected."""
-    return action.origin_item_id is not None and is_confidential(action.origin_item)
+    return action.origin_item is not None and is_confidential(action.origin_item)
 
 
 def action_line(action: Action, *, with_owners: bool = False) -> str:

@@ -225,6 +225,28 @@ def _is_submitter(user, paper: Paper) -> bool:
     return user.is_authenticated and paper.submitted_by_id == user.pk
 
 
+def is_presenter_at(user, meeting: Meeting, items=None) -> bool:
+    """Whether the user's person presents an item of the meeting: from `items` (the agenda already
+    read, presenters selected) or one query, kept on the user for the request."""
+    if not user.is_authenticated:
+        return False
+    if items is not None:
+        return any(item.presenter is not None and item.presenter.user_id == user.pk for item in items)
+    presenting = user.__dict__.setdefault("_hscp_presenting", {})
+    if meeting.pk not in presenting:
+        items = AgendaItem.objects.filter(meeting_id=meeting.pk, presenter__user=user)
+        presenting[meeting.pk] = items.exists()
+    return presenting[meeting.pk]
+
+
+def may_see_draft_agenda(user, meeting: Meeting, items=None) -> bool:
+    """Before the agenda is published, the draft and its papers are for those running the meeting
+    (the secretariat, the chair) and its presenters only (issue 9); then for its readership."""
+    if meeting.agenda_published_at is not None or user.has_perm("governance.manage_meeting", meeting):
+        return True
+    return is_presenter_at(user, meeting, items)
+
+
 def may_change_paper(user, paper: Paper, meeting: Meeting) -> bool:
     """Replace or withdraw: whoever runs the meeting, or the member who submitted it."""
     if user.has_perm("governance.manage_meeting", meeting):
@@ -236,9 +258,11 @@ def may_download_paper(user, paper: Paper, meeting: Meeting) -> bool:
     """A paper held back as late is for those deciding on it and its submitter, not the readership."""
     if not user.has_perm("governance.view_meeting", meeting):
         return False
-    if paper.in_pack:
+    if _is_submitter(user, paper):
         return True
-    return user.has_perm("governance.manage_meeting", meeting) or _is_submitter(user, paper)
+    if not may_see_draft_agenda(user, meeting):
+        return False
+    return paper.in_pack or user.has_perm("governance.manage_meeting", meeting)
 
 
 def may_download_pack(user, meeting: Meeting) -> bool:

@@ -6,6 +6,7 @@ from core.forms import CrispyForm, DateInput
 from governance.forms.fields import PersonChoiceField, active_people
 from governance.models import Group
 from governance.paper_files import ACCEPTED_EXTENSIONS
+from governance.permissions import is_staff_of_partnership
 
 
 class PaperForm(CrispyForm):
@@ -29,6 +30,22 @@ class PaperForm(CrispyForm):
         help_text="Entering a past meeting? The day the paper actually arrived: it decides whether "
         "the paper was late (on the deadline's day counts as on time). Blank: received now.",
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The author decides who is told of a late paper, so it is not anyone the uploader names
+        # (issue 9): the uploader or a colleague of their own agency; the secretariat, uploading
+        # for partners, chooses anyone (the product's own rule).
+        if not is_staff_of_partnership(user):
+            person = getattr(user, "person", None)
+            author = self.fields["author"]
+            author.queryset = (
+                active_people().filter(agency_id=person.agency_id) if person else active_people().none()
+            )
+            author.help_text = (
+                "You, or a colleague of your agency who wrote the paper. Late papers from a statutory "
+                "partner's staff are escalated to that partner's board member."
+            )
 
 
 class PaperReplaceForm(CrispyForm):

@@ -14,10 +14,15 @@ FEED_LOOKBACK = datetime.timedelta(days=365)
 
 
 def active_feed(token: str) -> CalendarFeedToken:
-    """The unrevoked feed with this token (found by its hash); 404 for anything else, revealing nothing."""
-    feeds = CalendarFeedToken.objects.active().select_related("person", "group")
+    """The unrevoked feed with this token (found by its hash); 404 for anything else, revealing nothing.
+    A person's feed dies with the person and with their account (issue 9: a deactivated user's
+    feed kept working); it follows their memberships (`feed_meetings`)."""
+    feeds = CalendarFeedToken.objects.active().select_related("person__user", "group")
     feed = feeds.filter(token_hash=hash_feed_token(token)).first()
-    if feed is None or (feed.person is not None and not feed.person.active):
+    if feed is None:
+        raise Http404("No such calendar.")
+    person = feed.person
+    if person is not None and (not person.active or (person.user is not None and not person.user.is_active)):
         raise Http404("No such calendar.")
     return feed
 

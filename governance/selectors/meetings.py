@@ -31,7 +31,12 @@ from governance.models import (
     Person,
     StandingItem,
 )
-from governance.permissions import is_partner_reader, is_staff_of_partnership, member_group_ids
+from governance.permissions import (
+    is_partner_reader,
+    is_staff_of_partnership,
+    may_see_draft_agenda,
+    member_group_ids,
+)
 from governance.quoracy import Presence, Quoracy, judge_quoracy
 
 
@@ -247,6 +252,8 @@ class MeetingPage:
     # The first item at which the meeting was not quorate, when it was quorate overall
     # (someone left early or came late): "not quorate from item 5".
     inquorate_from: AgendaItem | None = None
+    # A draft agenda the user may not see yet (issue 9): only its runners and presenters do.
+    draft_held_back: bool = False
 
 
 def meeting_with_details(pk: int) -> Meeting:
@@ -291,17 +298,30 @@ def attendance_for_page(*, meeting: Meeting) -> list[Attendance]:
     )
 
 
-def pending_ratification_for(*, meeting: Meeting) -> list[Decision]:
-    """Inquorate decisions of the group from earlier meetings, still to be ratified."""
+# A decision taken at a confidential item, or under one (items nest as 4, 4.1, 4.1.1).
+AT_CONFIDENTIAL_ITEM = (
+    Q(agenda_item__confidential=True)
+    | Q(agenda_item__parent__confidential=True)
+    | Q(agenda_item__parent__parent__confidential=True)
+)
+
+
+def pending_ratification_for(*, meeting: Meeting, with_confidential: bool = True) -> list[Decision]:
+    """Inquorate decisions of the group from earlier meetings, still to be ratified; without
+    `with_confidential`, not those taken at confidential items (issue 9: the list is read by
+    everyone who sees the meeting, partner readers included)."""
+    decisions = Decision.objects.filter(
+        agenda_item__meeting__group_id=meeting.group_id,
+        agenda_item__meeting__starts_at__lt=meeting.starts_at,
+        needs_ratification=True,
+        ratified_on__isnull=True,
+    )
+    if not with_confidential:
+        decisions = decisions.exclude(AT_CONFIDENTIAL_ITEM)
     return list(
-        Decision.objects.filter(
-            agenda_item__meeting__group_id=meeting.group_id,
-            agenda_item__meeting__starts_at__lt=meeting.starts_at,
-            needs_ratification=True,
-            ratified_on__isnull=True,
+        decisions.select_related("agenda_item__meeting").order_by(
+            "agenda_item__meeting__starts_at", "created_at"
         )
-        .select_related("agenda_item__meeting")
-        .order_by("agenda_item__meeting__starts_at", "created_at")
     )
 
 
@@ -327,6 +347,9 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
                 )
     may_see_confidential = user.has_perm("governance.view_confidential_items", meeting)
     items = all_items if may_see_confidential else without_confidential(all_items)
+    draft_held_back = not may_see_draft_agenda(user, meeting, all_items)
+    if draft_held_back:
+        all_items = items = []
     inquorate_from = None
     if quoracy is not None and quoracy.quorate:
         inquorate_from = next(
@@ -359,7 +382,12 @@ def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
         ],
         quoracy=quoracy,
         inquorate_from=inquorate_from,
-        pending_ratification=pending_ratification_for(meeting=meeting) if has_ratification_item else [],
+        draft_held_back=draft_held_back,
+        pending_ratification=(
+            pending_ratification_for(meeting=meeting, with_confidential=may_see_confidential)
+            if has_ratification_item
+            else []
+        ),
     )
 
 

@@ -350,6 +350,8 @@ def test_confidential_items_are_hidden_from_partner_readers_but_shown_to_members
     client, partner, member, meeting
 ):
     agenda_services.agenda_item_add(meeting=meeting, title="Case of Child Q", confidential=True)
+    meeting.agenda_published_at = meeting.starts_at - datetime.timedelta(days=5)  # issue 9 point 5
+    meeting.save()
     client.force_login(partner)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Case of Child Q" not in page

@@ -141,7 +141,8 @@ def test_nobody_logged_out_gets_a_paper(client, paper):
 
 def test_a_member_uploads_a_paper_for_an_item(client, item, member):
     client.force_login(member)
-    author = PersonFactory(name="Ellen Footman")
+    # A colleague of the member's agency: not anyone (issue 9 point 4).
+    author = PersonFactory(name="Ellen Footman", agency=member.person.agency)
     response = client.post(
         reverse("governance:paper_upload", args=[item.meeting_id, item.pk]),
         {
@@ -175,7 +176,9 @@ def test_an_impostor_file_is_refused_and_the_form_keeps_what_was_typed(client, i
 
 def test_uploading_after_the_deadline_warns_that_the_paper_is_late(client, group, member):
     meeting = MeetingFactory(group=group, starts_at=timezone.now() + datetime.timedelta(days=2))
-    item = AgendaItemFactory(meeting=meeting)
+    # The presenter: before publication the draft agenda is theirs, the chair's and the
+    # secretariat's (issue 9 point 5).
+    item = AgendaItemFactory(meeting=meeting, presenter=member.person)
     client.force_login(member)
     url = reverse("governance:paper_upload", args=[meeting.pk, item.pk])
     assert "late paper" in client.get(url).content.decode()

@@ -15,7 +15,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.functional import Promise
 
 from governance.models import Action, AgendaItem, Decision, Group, Meeting, Paper
-from governance.permissions import may_see_item
+from governance.permissions import may_see_draft_agenda, may_see_item
 from governance.selectors import actions as action_selectors
 from governance.selectors import meetings as meeting_selectors
 from governance.selectors import papers as paper_selectors
@@ -153,6 +153,8 @@ def agenda_item_for_papers(request, meeting_pk: int, item_pk: int) -> AgendaItem
     check_perm(request.user, VIEW_MEETING, item.meeting)
     if not may_see_item(request.user, item, item.meeting):
         raise Http404("No such agenda item.")
+    if not may_see_draft_agenda(request.user, item.meeting):
+        raise Http404("No such agenda item.")  # a draft agenda is not published yet
     return item
 
 
@@ -165,4 +167,7 @@ def paper_for_view(request, pk: int) -> tuple[Paper, AgendaItem, Meeting]:
     check_perm(request.user, VIEW_MEETING, meeting)
     if not may_see_item(request.user, item, meeting):
         raise Http404("No such paper.")
+    submitter = request.user.is_authenticated and paper.submitted_by_id == request.user.pk
+    if not (submitter or may_see_draft_agenda(request.user, meeting)):
+        raise Http404("No such paper.")  # under a draft agenda, not published yet
     return paper, item, meeting

@@ -14,16 +14,24 @@ from core.views import apply_service_errors
 from governance import permissions
 from governance.access_rules import (
     AGENDA_PACK,
-    GROUP_MEMBERS,
-    GROUP_RUNNERS,
-    GROUP_RUNNERS_DONE,
-    GROUP_RUNNERS_POST,
     MEETING_VIEWERS,
+    PAPER_READERS,
+    PAPER_RUNNERS,
+    PAPER_RUNNERS_DONE,
+    PAPER_RUNNERS_POST,
+    PAPER_UPLOADERS,
+    PAPER_UPLOADERS_POST,
 )
 from governance.agenda_pack import build_agenda_pack, pack_filename
 from governance.forms.papers import AcceptLatePaperForm, PaperForm, PaperReplaceForm
 from governance.models import Meeting
-from governance.permissions import may_change_paper, may_download_pack, may_download_paper, may_submit_paper
+from governance.permissions import (
+    may_change_paper,
+    may_download_pack,
+    may_download_paper,
+    may_see_draft_agenda,
+    may_submit_paper,
+)
 from governance.selectors import papers as selectors
 from governance.services import papers as services
 from governance.views.access import (
@@ -52,6 +60,9 @@ def meeting_papers(request, pk):
     papers = selectors.meeting_papers(
         meeting=meeting, include_confidential=user.has_perm("governance.view_confidential_items", meeting)
     )
+    draft_held_back = not may_see_draft_agenda(user, meeting, [entry.item for entry in papers.items])
+    if draft_held_back:
+        papers.items = []
     for paper in papers.papers:
         paper.can_download = may_download_paper(user, paper, meeting)
         paper.can_change = may_change_paper(user, paper, meeting)
@@ -65,14 +76,17 @@ def meeting_papers(request, pk):
             "papers": papers,
             "deadline": timezone.localtime(meeting.paper_deadline),
             "deadline_passed": timezone.now() > meeting.paper_deadline,
-            "can_submit": may_submit_paper(user, meeting) and not meeting.is_cancelled,
+            "can_submit": (
+                may_submit_paper(user, meeting) and not meeting.is_cancelled and not draft_held_back
+            ),
+            "draft_held_back": draft_held_back,
             "can_manage": user.has_perm("governance.manage_meeting", meeting),
             "can_download_pack": may_download_pack(user, meeting),
         },
     )
 
 
-@access(GROUP_MEMBERS, GROUP_MEMBERS.with_method("POST"))
+@access(PAPER_UPLOADERS, PAPER_UPLOADERS_POST)
 @require_http_methods(["GET", "POST"])
 def paper_upload(request, meeting_pk, item_pk):
     item = agenda_item_for_papers(request, meeting_pk, item_pk)
@@ -81,7 +95,7 @@ def paper_upload(request, meeting_pk, item_pk):
     if not may_submit_paper(user, meeting):
         raise PermissionDenied
     person = getattr(user, "person", None)
-    form = PaperForm(request.POST or None, request.FILES or None, initial={"author": person})
+    form = PaperForm(request.POST or None, request.FILES or None, initial={"author": person}, user=user)
     if not permissions.is_staff_of_partnership(user):
         form.fields.pop("received_on")  # only the secretariat says when a paper arrived (issue 10 point 11)
     if request.method == "POST" and form.is_valid():
@@ -122,7 +136,7 @@ def paper_upload(request, meeting_pk, item_pk):
     )
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
+@access(PAPER_RUNNERS, PAPER_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def paper_replace(request, pk):
     paper, item, meeting = paper_for_view(request, pk)
@@ -156,7 +170,7 @@ def paper_replace(request, pk):
     )
 
 
-@access(GROUP_RUNNERS_DONE)
+@access(PAPER_RUNNERS_DONE)
 @require_POST
 def paper_withdraw(request, pk):
     paper, _item, meeting = paper_for_view(request, pk)
@@ -172,7 +186,7 @@ def paper_withdraw(request, pk):
     return redirect(_papers_url(meeting))
 
 
-@access(GROUP_RUNNERS, GROUP_RUNNERS_POST)
+@access(PAPER_RUNNERS, PAPER_RUNNERS_POST)
 @require_http_methods(["GET", "POST"])
 def paper_accept_late(request, pk):
     paper, item, meeting = paper_for_view(request, pk)
@@ -206,7 +220,7 @@ def paper_accept_late(request, pk):
     )
 
 
-@access(MEETING_VIEWERS)
+@access(PAPER_READERS)
 @require_GET
 def paper_download(request, pk):
     paper, _item, meeting = paper_for_view(request, pk)

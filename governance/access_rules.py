@@ -37,6 +37,9 @@ ACTION_UPDATERS_POST = GROUP_RUNNERS_POST
 POST_ONLY = rule("POST only", default=405)
 
 # Particular pages.
+# The minutes (the matrix's are a draft): those running the meeting; its members once the
+# draft is circulated; anyone with a role once published (governance.selectors.minutes_access).
+DRAFT_MINUTES = GROUP_RUNNERS.but("draft minutes: those running the meeting")
 # The agenda pack before the agenda is published: only those running the meeting; readers
 # of the meeting are told there is no pack yet (404).
 AGENDA_PACK = GROUP_RUNNERS.but("the pack: runners; readers once published", member=404, partner=404)

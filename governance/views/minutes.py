@@ -13,7 +13,7 @@ from core.pdf import pdf_response, render_pdf
 from core.views import apply_service_errors, paginate
 from governance.access_rules import (
     DECISION_RATIFY_POST,
-    GROUP_MEMBERS,
+    DRAFT_MINUTES,
     GROUP_RUNNERS,
     GROUP_RUNNERS_DONE,
     GROUP_RUNNERS_POST,
@@ -101,7 +101,7 @@ def _readable_document(request, meeting: Meeting):
     return document, published_version
 
 
-@access(GROUP_MEMBERS)
+@access(DRAFT_MINUTES)
 @require_GET
 def minutes_detail(request, meeting_pk):
     meeting = _get_meeting(meeting_pk)
@@ -123,7 +123,7 @@ def minutes_detail(request, meeting_pk):
     )
 
 
-@access(GROUP_MEMBERS)
+@access(DRAFT_MINUTES)
 @require_GET
 def minutes_pdf(request, meeting_pk):
     meeting = _get_meeting(meeting_pk)

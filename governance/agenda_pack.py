@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from pypdf import PdfReader, PdfWriter
 
-from core.pdf import render_pdf
+from core.pdf import render_pdf, without_active_content
 from governance.models import AgendaItem, Meeting, Paper
 from governance.paper_files import PDF
 from governance.selectors.papers import agenda_with_papers, papers_in_pack
@@ -131,4 +131,5 @@ def build_agenda_pack(*, meeting: Meeting, include_confidential: bool, request=N
     writer.add_metadata({"/Title": f"Agenda pack: {meeting}", "/Producer": "HSCP Governance"})
     output = io.BytesIO()
     writer.write(output)
-    return output.getvalue()
+    # The papers' own JavaScript, launch actions and embedded files stay out of the pack (issue 9).
+    return without_active_content(output.getvalue())

@@ -58,6 +58,16 @@ OLE2_STREAMS = (
 )
 
 NOT_A_DOCUMENT = "This file is not a PDF, Word, Excel or PowerPoint document."
+HAS_MACROS = (
+    "This file contains macros, which a paper may not carry (they would run on every reader's "
+    "computer). Save it without macros, as a .docx, .xlsx or .pptx file, and upload that."
+)
+# A macro project inside an Office Open XML zip, and the content types of macro-enabled files.
+OOXML_MACRO_PART = "vbaproject.bin"
+OOXML_MACRO_CONTENT_TYPES = (b"macroEnabled", b"vbaProject")
+# The stream every VBA project of a legacy Office file has (Excel's storage is _VBA_PROJECT_CUR),
+# as it appears (UTF-16) in the compound file's directory.
+OLE2_MACRO_STORAGES = ("_VBA_PROJECT".encode("utf-16-le"),)
 
 
 class PaperFileError(ValueError):
@@ -118,6 +128,8 @@ def check_paper_file(*, name: str, stream, size: int, max_bytes: int) -> Documen
     kind = detect_kind(stream)
     if kind is None:
         raise PaperFileError(NOT_A_DOCUMENT)
+    if has_macros(stream, kind):
+        raise PaperFileError(HAS_MACROS)
     extension = PurePath(name).suffix.lower()
     if extension != f".{kind.extension}":
         raise PaperFileError(
@@ -125,3 +137,23 @@ def check_paper_file(*, name: str, stream, size: int, max_bytes: int) -> Documen
             "Give it the right extension, or upload the file you meant."
         )
     return kind
+
+
+def has_macros(stream, kind: DocumentKind) -> bool:
+    """Whether a Word, Excel or PowerPoint file carries macros: a VBA project part or a
+    macro-enabled content type in an Office Open XML zip, a VBA storage in a legacy file."""
+    try:
+        if kind in (WORD, EXCEL, POWERPOINT):
+            with zipfile.ZipFile(stream) as archive:
+                if any(PurePath(name).name.lower() == OOXML_MACRO_PART for name in archive.namelist()):
+                    return True
+                types = archive.read("[Content_Types].xml")
+                return any(marker in types for marker in OOXML_MACRO_CONTENT_TYPES)
+        if kind in (WORD_97, EXCEL_97, POWERPOINT_97):
+            content = stream.read()
+            return any(storage in content for storage in OLE2_MACRO_STORAGES)
+        return False
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError):
+        return False
+    finally:
+        stream.seek(0)

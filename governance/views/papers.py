@@ -1,5 +1,7 @@
 """Pages for papers and the agenda pack. Thin: check permission, call a selector or a service, render."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -9,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.access import access
-from core.pdf import pdf_response
+from core.pdf import UnreadablePdf, pdf_response, without_active_content
 from core.views import apply_service_errors
 from governance import permissions
 from governance.access_rules import (
@@ -25,6 +27,7 @@ from governance.access_rules import (
 from governance.agenda_pack import build_agenda_pack, pack_filename
 from governance.forms.papers import AcceptLatePaperForm, PaperForm, PaperReplaceForm
 from governance.models import Meeting
+from governance.paper_files import PDF
 from governance.permissions import (
     may_change_paper,
     may_download_pack,
@@ -230,6 +233,13 @@ def paper_download(request, pk):
         stream = paper.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("The file of this paper is missing.") from error
+    if paper.content_type == PDF.content_type:
+        # As in the pack: a PDF's JavaScript, launch actions and embedded files are removed.
+        with stream:
+            try:
+                stream = io.BytesIO(without_active_content(stream.read()))
+            except UnreadablePdf as error:
+                raise Http404("The file of this paper cannot be read as a PDF.") from error
     return FileResponse(
         stream, as_attachment=True, filename=paper.original_name, content_type=paper.content_type
     )

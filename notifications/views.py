@@ -21,9 +21,7 @@ from notifications.services import (
 LOGGED_IN = rule("every logged-in user", default=200)
 # Marking one read: the recipient (the matrix's member) follows it; anyone else is told there
 # is no such notification; those with no directory entry go back to the list.
-READ_ONE = rule(
-    "the recipient", method="POST", default=404, member=302, no_role=302, partner=302, admin=302
-)
+READ_ONE = rule("the recipient", method="POST", default=404, member=302, no_role=302, partner=302, admin=302)
 
 
 def _person(request):

@@ -69,9 +69,12 @@ def quoracy_forecasts(now: datetime.datetime) -> Iterator[list[Message]]:
         if not due:
             continue
         lines = defaultdict(list)  # meeting -> [(person_id, agency_id, status)]
-        for meeting_id, person_id, agency_id, status in Attendance.objects.filter(
-            meeting_id__in=list(due)
-        ).values_list("meeting_id", "person_id", "agency_id", "status"):
+        # A line saved as "not yet recorded" is no reply (issue 10 point 6).
+        for meeting_id, person_id, agency_id, status in (
+            Attendance.objects.filter(meeting_id__in=list(due))
+            .exclude(status=AttendanceStatus.NOT_RECORDED)
+            .values_list("meeting_id", "person_id", "agency_id", "status")
+        ):
             lines[meeting_id].append((person_id, agency_id, status))
         group_ids = {meeting.group_id for meeting, _ in due.values()}
         members = defaultdict(set)  # (group, agency) -> {person}

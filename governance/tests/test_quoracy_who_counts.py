@@ -24,8 +24,9 @@ from governance.tests.factories import (
     icb,
     police,
 )
-from governance.tests.factories_meetings import MeetingFactory
-from governance.tests.helpers_reminders import london, sent_to
+from governance.tests.factories_meetings import AttendanceFactory, MeetingFactory
+from governance.tests.helpers_reminders import london, partnership, sent_to
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +244,15 @@ def test_a_line_not_yet_recorded_is_not_reported_to_a_line_manager(scan_at):
     assert sent_to("non_attendance") == []
     assert sent_to("line_manager_missing") == []
     assert Group.objects.filter(pk=group.pk).exists()
+
+
+def test_a_line_not_yet_recorded_is_no_reply_in_the_quoracy_forecast(scan_at, secretariat):
+    p = partnership()
+    meeting = MeetingFactory(group=p.group, starts_at=london(2026, 3, 19, 10))
+    AttendanceFactory(meeting=meeting, person=p.council_member, status="present")
+    AttendanceFactory(meeting=meeting, person=p.police_member, status="present")
+    AttendanceFactory(meeting=meeting, person=p.icb_member, status="not_recorded")
+    scan_at(london(2026, 3, 16, 9))
+    warning = Notification.objects.filter(kind="quoracy_forecast").first()
+    assert warning is not None
+    assert "The ICB (Shire ICB) none of its members has replied." in warning.body

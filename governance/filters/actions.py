@@ -45,11 +45,24 @@ def _read_once(fetch, group: Group):
 
 CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
+# A search is one subquery per word: bounded, so a pasted page cannot tie up the database (issue 9).
+SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 10
+
+
+def search_words_validator(value: str) -> None:
+    if len(value.split()) > SEARCH_MAX_WORDS:
+        raise forms.ValidationError(
+            f"Search for at most {SEARCH_MAX_WORDS} words: fewer, more telling words find the action."
+        )
+
 
 class ActionLogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         label="Search",
+        max_length=SEARCH_MAX_LENGTH,
+        validators=[search_words_validator],
         widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
     )
     status = django_filters.ChoiceFilter(
@@ -99,13 +112,16 @@ class ActionLogFilter(django_filters.FilterSet):
             # Owners by name through the people first: a join would read every owner link.
             people = Person.objects.filter(name__icontains=word).values("pk")
             owned = Action.owners.through.objects.filter(person__in=people).values("action_id")
-            condition = (
+            text = (
                 Q(description__icontains=word)
                 | Q(title__icontains=word)
                 | Q(reference__icontains=word)
                 | Q(source_label__icontains=word)
-                | Q(pk__in=owned)
             )
+            if "redacted" in queryset.query.annotations:
+                # What a confidential action says is not searchable by those it is redacted for.
+                text &= Q(redacted=False)
+            condition = text | Q(pk__in=owned)
             if word.isdigit():
                 condition |= Q(number=int(word))
             queryset = queryset.filter(condition)

@@ -7,7 +7,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.forms import DateInput, submit_helper
+from core.forms import BoundedTextMixin, DateInput, submit_helper
 from governance.forms.fields import active_people, label_people, person_label_with_initials
 from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
 
@@ -35,7 +35,7 @@ class FilterSelect(forms.Select):
         return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), mark_safe("\n".join(options)))
 
 
-class ActionRecordForm(forms.Form):
+class ActionRecordForm(BoundedTextMixin, forms.Form):
     title = forms.CharField(
         max_length=200, required=False, help_text="A short heading, e.g. 'Finance / Funding'."
     )
@@ -83,7 +83,7 @@ class ActionRecordForm(forms.Form):
         return cleaned_data
 
 
-class ActionUpdateForm(forms.Form):
+class ActionUpdateForm(BoundedTextMixin, forms.Form):
     text = forms.CharField(
         label="Update",
         required=False,
@@ -119,7 +119,7 @@ class ActionUpdateForm(forms.Form):
         return cleaned_data
 
 
-class ActionHandOverForm(forms.Form):
+class ActionHandOverForm(BoundedTextMixin, forms.Form):
     to_group = forms.ModelChoiceField(label="Hand to", queryset=Group.objects.none())
     note = forms.CharField(
         required=False,

@@ -112,6 +112,7 @@ def test_secretariat_creates_a_group_reporting_to_the_board(client, secretariat)
             "meeting_frequency": "monthly",
             "paper_deadline_days": 7,
             "quorum_rule": "none",
+            "log_readers": "members_and_board",  # who reads its action log (issue 9)
             "active": "on",
         },
     )

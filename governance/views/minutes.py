@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -480,9 +480,12 @@ def decision_ratify(request, item_pk):
     at_item = agenda_item_for_edit(request, item_pk)
     meeting = at_item.meeting
     if request.method == "POST":
+        decision_pk = request.POST.get("decision") or None
+        if decision_pk is not None and not decision_pk.isdigit():
+            return HttpResponseBadRequest("No such decision.")  # a tampered form (issue 9)
         decision = get_object_or_404(
             Decision.objects.select_related("agenda_item__meeting"),
-            pk=request.POST.get("decision"),
+            pk=decision_pk,
             agenda_item__meeting__group_id=meeting.group_id,
         )
         try:

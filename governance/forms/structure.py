@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput
 from core.partnership import partnership_settings
+from governance.choices import AgendaSubNumbering
 from governance.forms.fields import label_people
 from governance.models import Agency, Group, Membership, MembershipRole, Person, QuorumCounting
 from governance.services import structure as services
@@ -41,6 +42,18 @@ class PersonForm(CrispyModelForm):
 
 
 class GroupForm(CrispyModelForm):
+    # Optional in the form: left out, a group keeps how it numbers (a new one: 2.1, 2.2).
+    agenda_sub_numbering = forms.ChoiceField(
+        choices=AgendaSubNumbering.choices,
+        required=False,
+        label="Agenda sub-items numbered",
+        help_text="Sub-items of item 2 as 2.1, 2.2 or as 2a, 2b, as seed 003's board minutes do "
+        "(this product's choice per group). Agendas already numbered keep their numbers.",
+    )
+
+    def clean_agenda_sub_numbering(self):
+        return self.cleaned_data.get("agenda_sub_numbering") or self.instance.agenda_sub_numbering
+
     class Meta:
         model = Group
         fields = [

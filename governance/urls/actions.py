@@ -13,7 +13,7 @@ urlpatterns = [
     path("groups/<int:group_pk>/actions/new/", views_actions.action_create, name="action_create"),
     path("groups/<int:group_pk>/actions/import/", views_import.action_import, name="action_import"),
     path(
-        "groups/<int:group_pk>/actions/import/template.<str:extension>",
+        "groups/<int:group_pk>/actions/import/template/",
         views_import.action_import_template,
         name="action_import_template",
     ),

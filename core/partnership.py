@@ -1,13 +1,17 @@
 """The partnership's own settings: read them, change them, and the closure days.
 
-`partnership_settings()` is how every app reads a setting. Within a request it reads the
-row once (a page adds at most one query however many settings it reads); outside a
-request (scans, tasks, the shell) it reads the row on each call, so a change made on the
+`partnership_settings()` is how every app reads a setting. Within a request, or one run of
+the reminder scans (`read_once`), it reads the row once (a page adds at most one query
+however many settings it reads), and core.workdays reads the closure days once likewise;
+elsewhere (tasks, the shell) it reads the row on each call, so a change made on the
 settings page applies to the next scan. With no row yet, the environment's values
 (hscp/settings.py) are the first defaults.
 """
 
 import datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 from asgiref.local import Local
 from django.conf import settings
@@ -35,6 +39,7 @@ EDITABLE_FIELDS = (
 )
 
 _request = Local()
+T = TypeVar("T")
 
 
 def first_defaults() -> PartnershipSettings:
@@ -53,27 +58,55 @@ def first_defaults() -> PartnershipSettings:
     )
 
 
+def read_once_in_scope(name: str, read: Callable[[], T]) -> T:
+    """`read()` once per request or reminder-scan run (see `read_once`); each call outside one."""
+    if not getattr(_request, "active", False):
+        return read()
+    value = getattr(_request, name, None)
+    if value is None:
+        value = read()
+        setattr(_request, name, value)
+    return value
+
+
 def partnership_settings() -> PartnershipSettings:
-    """The settings in force (one query, once per request)."""
-    cached = getattr(_request, "settings", None)
-    if cached is not None:
-        return cached
-    current = (
-        PartnershipSettings.objects.filter(pk=PartnershipSettings.SINGLETON_PK).first() or first_defaults()
+    """The settings in force (one query, once per request or scan run)."""
+    return read_once_in_scope(
+        "settings",
+        lambda: (
+            PartnershipSettings.objects.filter(pk=PartnershipSettings.SINGLETON_PK).first()
+            or first_defaults()
+        ),
     )
-    if getattr(_request, "active", False):
-        _request.settings = current
-    return current
+
+
+def _forget() -> None:
+    _request.settings = None
+    _request.closures = None
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block, the settings and the closure days are read once (a reminder-scan run,
+    whose scans each ask for them; a request gets the same from the signals below)."""
+    was_active = getattr(_request, "active", False)
+    _request.active = True
+    _forget()
+    try:
+        yield
+    finally:
+        _request.active = was_active
+        _forget()
 
 
 def _request_began(**kwargs) -> None:
     _request.active = True
-    _request.settings = None
+    _forget()
 
 
 def _request_ended(**kwargs) -> None:
     _request.active = False
-    _request.settings = None
+    _forget()
 
 
 def connect_request_signals() -> None:
@@ -96,7 +129,7 @@ def partnership_settings_update(*, values: dict) -> PartnershipSettings:
         setattr(row, name, value)
     row.full_clean()
     row.save()
-    _request.settings = None
+    _forget()
     return row
 
 
@@ -109,9 +142,11 @@ def closure_day_add(*, date: datetime.date, reason: str) -> ClosureDay:
     day = ClosureDay(date=date, reason=reason)
     day.full_clean()
     day.save()
+    _forget()
     return day
 
 
 @transaction.atomic
 def closure_day_remove(*, day: ClosureDay) -> None:
     day.delete()
+    _forget()

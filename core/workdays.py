@@ -17,6 +17,7 @@ from functools import lru_cache
 import holidays
 
 from core.models import ClosureDay
+from core.partnership import read_once_in_scope
 
 ONE_DAY = datetime.timedelta(days=1)
 NO_CLOSURES: frozenset[datetime.date] = frozenset()
@@ -89,8 +90,11 @@ def working_days_between(
 
 
 def closure_days() -> frozenset[datetime.date]:
-    """The partnership's own non-working days, as added in the admin (one query)."""
-    return frozenset(ClosureDay.objects.values_list("date", flat=True))
+    """The partnership's own non-working days, as added on the closure days page (one query, once
+    per request or reminder-scan run)."""
+    return read_once_in_scope(
+        "closures", lambda: frozenset(ClosureDay.objects.values_list("date", flat=True))
+    )
 
 
 def non_working_reason(day: datetime.date, closures: Mapping[datetime.date, str] | None = None) -> str | None:

@@ -16,6 +16,7 @@ import time
 
 from django.utils import timezone
 
+from core.partnership import read_once
 from notifications import registry
 from notifications.models import ScanRun
 from notifications.services import existing_keys, message_keys, notifications_requeue_stuck, notify
@@ -54,12 +55,13 @@ def scans_run(*, now: datetime.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     counts = {}
     failures = []
-    for scan in registry.scans():
-        try:
-            counts[scan.name] = sum(send_messages(batch) for batch in scan.function(now))
-        except Exception:
-            logger.exception("Reminder scan: %s failed", scan.name)
-            failures.append(scan.name)
+    with read_once():  # the partnership's settings and closure days, once for the whole run
+        for scan in registry.scans():
+            try:
+                counts[scan.name] = sum(send_messages(batch) for batch in scan.function(now))
+            except Exception:
+                logger.exception("Reminder scan: %s failed", scan.name)
+                failures.append(scan.name)
     counts["emails_requeued"] = notifications_requeue_stuck(now=now)
     if failures:
         raise ScanFailed(f"Reminder scan parts failed: {', '.join(failures)}")

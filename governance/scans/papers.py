@@ -74,9 +74,7 @@ def papers_missing_escalation(now: datetime.datetime) -> Iterator[list[Message]]
             today=scan.today, working_days_before=working_days, closures=scan.closures
         ),
     ).select_related("group")
-    partners = {
-        agency.statutory_role: agency for agency in Agency.objects.filter(statutory_role__isnull=False)
-    }
+    partners: dict[str | None, Agency] | None = None  # read once, and only when a meeting is due
     for batch in batches(meetings):
         due = {
             meeting.pk: meeting
@@ -88,6 +86,13 @@ def papers_missing_escalation(now: datetime.datetime) -> Iterator[list[Message]]
                 closures=scan.closures,
             )
         }
+        if not due:
+            continue
+        if partners is None:
+            partners = {
+                agency.statutory_role: agency
+                for agency in Agency.objects.filter(statutory_role__isnull=False)
+            }
         missing: dict[tuple[int, str], list[AgendaItem]] = defaultdict(list)
         for item in (
             _items_without_a_paper()

@@ -94,7 +94,7 @@ def test_the_admin_refuses_a_bad_deputy_with_a_message(client, admin_user, board
 
 
 def test_the_admin_saves_a_good_membership_through_the_service(client, admin_user, board, held):
-    deputy = PersonFactory(name="Dee Deputy")
+    deputy = PersonFactory(name="Dee Deputy", agency=held.agency)  # from the member's agency
     client.force_login(admin_user)
     data = membership_data(
         person=deputy.pk, group=board.pk, agency=deputy.agency_id, role="deputy", deputy_for=held.person_id
@@ -204,7 +204,7 @@ def test_the_group_form_refuses_a_deputy_row_without_the_member(client, admin_us
 
 
 def test_the_group_form_saves_good_rows_through_the_service(client, admin_user, board, held):
-    newcomer = PersonFactory(name="Nia New")
+    newcomer = PersonFactory(name="Nia New", agency=held.agency)  # from the member's agency
     client.force_login(admin_user)
     url, data = group_change_data(client, board)
     add_inline_row(

@@ -16,7 +16,13 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from core.access import AccessRule, access
-from governance.access_rules import GROUP_MEMBERS, GROUP_RUNNERS, MEETING_VIEWERS, PARTNERSHIP_VIEWERS
+from governance.access_rules import (
+    GROUP_MEMBERS,
+    GROUP_RUNNERS,
+    MEETING_VIEWERS,
+    PAPER_READERS,
+    PARTNERSHIP_VIEWERS,
+)
 from governance.models import AgendaItem, Attendance, Decision, Group, Membership, Minutes
 from governance.permissions import may_see_item
 from governance.selectors.history import record_history
@@ -100,7 +106,7 @@ HISTORY_RECORDS = [
     HistoryRecord("decision", "decisions", "Decision", _decision, MEETING_VIEWERS),
     HistoryRecord("minutes", "minutes", "Minutes", _minutes, GROUP_RUNNERS),
     HistoryRecord("action", "actions", "Action", action_for_view, GROUP_MEMBERS),
-    HistoryRecord("paper", "papers", "Paper", _paper, MEETING_VIEWERS),
+    HistoryRecord("paper", "papers", "Paper", _paper, PAPER_READERS),
 ]
 
 

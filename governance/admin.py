@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet, construct_instance
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.forms import BoundedTextMixin
 from governance.models import (
     Action,
     ActionUpdate,
@@ -25,7 +26,12 @@ from governance.models import (
 from governance.services import structure as structure_services
 
 
-class MembershipAdminForm(forms.ModelForm):
+class BoundedAdminForm(BoundedTextMixin, forms.ModelForm):
+    """Every admin form's text is bounded as the pages' is (issue 9 point 8): a multi-line field
+    takes at most FREE_TEXT_MAX_LENGTH characters, a single-line one no control characters."""
+
+
+class MembershipAdminForm(BoundedAdminForm):
     """The admin keeps the rules the pages keep: `membership_validate` runs on every edit, so an
     overlapping role or a deputy without the right member is refused with a message."""
 
@@ -90,6 +96,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["name", "short_name", "sector", "statutory_role", "active"]
     list_filter = ["sector", "statutory_role", "active"]
     search_fields = ["name", "short_name"]
@@ -97,6 +104,7 @@ class AgencyAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["name", "initials", "job_title", "agency", "user", "active"]
     list_filter = ["agency", "active"]
     list_select_related = ["agency", "user"]
@@ -106,6 +114,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 @admin.register(Group)
 class GroupAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["name", "short_name", "kind", "meeting_frequency", "quorum_rule", "active"]
     list_filter = ["kind", "meeting_frequency", "active"]
     search_fields = ["name", "short_name"]
@@ -138,6 +147,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 class AgendaItemInline(admin.TabularInline):
+    form = BoundedAdminForm
     model = AgendaItem
     fk_name = "meeting"
     extra = 0
@@ -148,6 +158,7 @@ class AgendaItemInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["__str__", "group", "starts_at", "status", "agenda_published_at"]
     list_filter = ["status", "group"]
     list_select_related = ["group"]
@@ -158,6 +169,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 @admin.register(Paper)
 class PaperAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["title", "agenda_item", "author", "submitted_at", "is_late", "late_accepted_at"]
     list_filter = ["is_late"]
     list_select_related = ["agenda_item__meeting__group", "author"]
@@ -167,6 +179,7 @@ class PaperAdmin(SimpleHistoryAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["__str__", "agenda_item", "taken_quorate", "needs_ratification", "ratified_on"]
     list_filter = ["taken_quorate", "needs_ratification"]
     raw_id_fields = ["agenda_item", "ratified_at_item", "recorded_by"]
@@ -174,12 +187,14 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Minutes)
 class MinutesAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["__str__", "status", "circulated_at", "approved_on", "published_at"]
     list_filter = ["status"]
     raw_id_fields = ["meeting", "approved_at_item"]
 
 
 class ActionUpdateInline(admin.TabularInline):
+    form = BoundedAdminForm
     model = ActionUpdate
     extra = 0
     fields = ("created_at", "author", "text", "new_status", "revised_due_date", "revision_reason")
@@ -191,6 +206,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
+    form = BoundedAdminForm
     list_display = ["number", "group", "reference", "status", "due_date"]
     list_filter = ["status", "source", "group"]
     list_select_related = ["group"]
@@ -205,6 +221,7 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 @admin.register(CalendarFeedToken)
 class CalendarFeedTokenAdmin(admin.ModelAdmin):
+    form = BoundedAdminForm
     list_display = ["__str__", "person", "group", "created_at", "revoked_at"]
     raw_id_fields = ["person", "group"]
     readonly_fields = ["token_hash"]

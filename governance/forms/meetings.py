@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from core.forms import CrispyForm, DateInput, TimeInput
+from core.forms import BoundedTextMixin, CrispyForm, DateInput, TimeInput
 from governance.forms.fields import active_people, label_people
 from governance.models import (
     AgendaItem,
@@ -210,7 +210,7 @@ def _validity(value):
     return {"yes": True, "no": False}.get(value)
 
 
-class AttendanceLineForm(forms.Form):
+class AttendanceLineForm(BoundedTextMixin, forms.Form):
     """One person's line. Choices are passed in, built once for the whole page."""
 
     person = forms.IntegerField(widget=forms.HiddenInput)

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from core.forms import CrispyForm, CrispyModelForm, submit_helper
+from core.forms import BoundedTextMixin, CrispyForm, CrispyModelForm, bound_text_fields, submit_helper
 from governance.forms.fields import label_people
 from governance.models import AgendaItem, AttendanceStatus, Decision, Meeting, Person
 
@@ -26,7 +26,8 @@ def people_for_meeting(meeting: Meeting):
 
 
 class MinutesEditorForm(forms.Form):
-    """One textarea per agenda item, in agenda order: the discussion minuted at each item."""
+    """One textarea per agenda item, in agenda order: the discussion minuted at each item; each
+    bounded as every free text is (`bound_text_fields`)."""
 
     def __init__(self, *args, items: list[AgendaItem], form_id: str = "minutes-form", **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +39,7 @@ class MinutesEditorForm(forms.Form):
                 initial=item.discussion,
                 widget=forms.Textarea(attrs={"rows": 5, "form": form_id, "class": "form-control"}),
             )
+        bound_text_fields(self)
         self.helper = submit_helper("Save the minutes", form_tag=False)
 
     @staticmethod
@@ -71,7 +73,7 @@ class DecisionForm(CrispyModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(BoundedTextMixin, forms.Form):
     """Approve as an accurate record, or with the amendments given in the formset below it."""
 
     confirm = forms.BooleanField(
@@ -85,7 +87,7 @@ class ApprovalForm(forms.Form):
         self.helper.disable_csrf = True
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(BoundedTextMixin, forms.Form):
     agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), label="Item", required=False)
     new_text = forms.CharField(label="New wording", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     requested_by = forms.ModelChoiceField(
@@ -143,6 +145,7 @@ class FurtherAmendmentForm(AmendmentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"] = _reason_field()
+        bound_text_fields(self)
         for name in ("agenda_item", "new_text", "requested_by"):
             self.fields[name].required = True
         self.helper.form_tag = True

@@ -5,11 +5,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from core.partnership import partnership_settings
 from governance import notifications, reminders
-from governance.models import Action
+from governance.models import CHAIRING_ROLES, Action, Membership, Person
 from governance.scans.context import BATCH_SIZE, Scan, batches, visible_action_ids
 from notifications.registry import Message
 
@@ -76,36 +77,68 @@ def _overdue_actions():
 
 
 def weekly_overdue_owner_digests(scan: Scan, occasion: str) -> Iterator[list[Message]]:
-    """Each owner's overdue actions, once a week."""
+    """Each owner's overdue actions, once a week; a current chair of a group that owns overdue
+    actions has them in their list as if they owned them (issue 10 point 12)."""
+    overdue = _overdue_actions().filter(due_date__lt=scan.today)
     owned = Action.owners.through.objects.filter(
         action__status__in=OUTSTANDING,
         action__due_date__lt=scan.today,
         action__group__active=True,
         person__active=True,
     )
+    chairing = Membership.objects.current(scan.today).filter(
+        role__in=CHAIRING_ROLES,
+        person__active=True,
+        group_id__in=overdue.filter(owner_group__isnull=False).values("owner_group_id"),
+    )
+    order = ("due_date", "group__name", "number")
     after = 0
     while True:
         with transaction.atomic():
-            person_ids = list(
-                owned.filter(person_id__gt=after)
-                .order_by("person_id")
-                .values_list("person_id", flat=True)
-                .distinct()[:BATCH_SIZE]
+            batch = list(
+                Person.objects.filter(pk__gt=after)
+                .filter(Q(pk__in=owned.values("person_id")) | Q(pk__in=chairing.values("person_id")))
+                .annotate(chairs=Exists(chairing.filter(person_id=OuterRef("pk"))))
+                .order_by("pk")
+                .values_list("pk", "chairs")[:BATCH_SIZE]
             )
-            if not person_ids:
+            if not batch:
                 return
+            person_ids = [pk for pk, _ in batch]
             rows = (
                 owned.filter(person_id__in=person_ids)
                 .select_related("person", "action__group", "action__origin_item__parent__parent")
-                .order_by("person_id", "action__due_date", "action__group__name", "action__number")
+                .order_by("person_id", *(f"action__{name}" for name in order))
             )
-            by_person = defaultdict(list)
+            by_person: dict[int, dict[int, Action]] = defaultdict(dict)
             people = {}
             for row in rows:
-                by_person[row.person_id].append(row.action)
+                by_person[row.person_id][row.action_id] = row.action
                 people[row.person_id] = row.person
+            chair_ids = [pk for pk, chairs in batch if chairs]
+            if chair_ids:
+                groups_chaired = defaultdict(set)
+                for membership in chairing.filter(person_id__in=chair_ids).select_related("person"):
+                    groups_chaired[membership.person_id].add(membership.group_id)
+                    people[membership.person_id] = membership.person
+                group_owned = defaultdict(list)
+                for action in (
+                    overdue.filter(owner_group_id__in={g for gs in groups_chaired.values() for g in gs})
+                    .select_related("group", "origin_item__parent__parent")
+                    .order_by(*order)
+                ):
+                    group_owned[action.owner_group_id].append(action)
+                for person_id, group_ids in groups_chaired.items():
+                    for group_id in group_ids:
+                        for action in group_owned[group_id]:
+                            by_person[person_id].setdefault(action.pk, action)
             messages = []
-            for person_id, actions in by_person.items():
+            for person_id in person_ids:
+                if person_id not in people:  # neither owns nor chairs any longer
+                    continue
+                actions = sorted(
+                    by_person[person_id].values(), key=lambda a: (a.due_date, a.group.name, a.number)
+                )
                 visible = visible_action_ids(people[person_id], [action.pk for action in actions])
                 if visible is not None:
                     actions = [action for action in actions if action.pk in visible]

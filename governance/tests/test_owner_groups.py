@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import Action
@@ -12,6 +14,7 @@ from governance.selectors.actions import decorate, group_action_log
 from governance.services.actions import action_record
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.helpers_reminders import london, make_action, sent_to
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +80,40 @@ def test_the_due_reminder_of_a_group_owned_action_goes_to_that_groups_chair(scan
     make_action(GroupFactory(), owners=[], owner_group=dp, due=datetime.date(2026, 3, 19))
     scan_at(london(2026, 3, 12, 9))
     assert sent_to("action_due_soon") == ["Dana Chair", "Dana Chair", "Lindsay MacHardy"]
+
+
+def test_the_weekly_overdue_list_of_a_group_owned_action_goes_to_that_groups_chair(scan_at, dp):
+    chair = PersonFactory(name="Dana Chair")
+    MembershipFactory(person=chair, group=dp, role="chair")
+    MembershipFactory(person=PersonFactory(name="Vic Vice"), group=dp, role="vice_chair")
+    MembershipFactory(
+        person=PersonFactory(name="Former Chair"), group=dp, role="chair", end_date=datetime.date(2026, 1, 1)
+    )
+    MembershipFactory(person=PersonFactory(name="Mo Member"), group=dp, role="member")
+    log = GroupFactory(name="Education Group")
+    both = make_action(log, owners=[chair], owner_group=dp, due=datetime.date(2026, 3, 2))
+    group_only = make_action(log, owners=[], owner_group=dp, due=datetime.date(2026, 3, 1))
+    make_action(log, owners=[], owner_group=dp, due=datetime.date(2026, 3, 30))  # not overdue yet
+    scan_at(london(2026, 3, 16, 8, 5))
+    assert sent_to("actions_overdue_weekly") == ["Dana Chair", "Vic Vice"]
+    listed = Notification.objects.get(kind="actions_overdue_weekly", recipient=chair)
+    assert listed.subject == "You have 2 overdue actions"  # her own and the group's, once each
+    assert listed.body.index(f"Action {group_only.number},") < listed.body.index(f"Action {both.number},")
+
+
+def test_a_weekly_rescan_reads_a_fixed_number_of_queries_whatever_the_number_of_group_owned_actions(
+    scan_at, dp
+):
+    MembershipFactory(person=PersonFactory(), group=dp, role="chair")
+
+    def weekly_queries(count, day):
+        log = GroupFactory()
+        for _ in range(count):
+            make_action(log, owners=[PersonFactory()], owner_group=dp, due=datetime.date(2026, 3, 1))
+            make_action(log, owners=[], owner_group=dp, due=datetime.date(2026, 3, 1))
+        scan_at(london(2026, 3, day, 8, 5))
+        with CaptureQueriesContext(connection) as queries:
+            scan_at(london(2026, 3, day, 8, 10))
+        return len(queries)
+
+    assert weekly_queries(3, 16) == weekly_queries(30, 23)

@@ -10,6 +10,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -143,10 +144,13 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 def _device_accepting(user, code: str):
-    for device in devices_for_user(user, confirmed=True, for_verify=True):
-        allowed, _ = device.verify_is_allowed()
-        if allowed and device.verify_token(code):
-            return device
+    # The devices are read locked (for_verify), so two requests with the same code cannot
+    # both pass: the lock needs a transaction, which PostgreSQL enforces.
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=True, for_verify=True):
+            allowed, _ = device.verify_is_allowed()
+            if allowed and device.verify_token(code):
+                return device
     return None
 
 

@@ -53,7 +53,7 @@ def person_anonymise(*, person: Person, now: datetime.datetime, by) -> Person:
     login is closed (sessions ended, username replaced) and their own messages, preferences
     and calendar addresses deleted. Memberships, attendance, actions and decisions stay, now
     naming the former member."""
-    person = Person.objects.select_for_update().select_related("agency", "user").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("agency", "user").get(pk=person.pk)
     if person.memberships.current(now.date()).exists():
         raise ValidationError("End this person's current memberships before anonymising them.")
     blank = {"email": "", "phone": "", "job_title": "", "initials_override": ""}
@@ -114,7 +114,7 @@ def retention_review_apply(*, review: RetentionReview, now: datetime.datetime, b
     due = retention_due(review.record_type, review.cutoff)
     if review.record_type == "attendance":
         erased = []
-        for attendance in due.select_for_update():
+        for attendance in due.select_for_update(of=("self",)):
             attendance.apology_reason = ""
             attendance._change_reason = "Retention: apology reason erased after the retention period"
             attendance.save(update_fields=["apology_reason", "updated_at"])

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalChanges
 
 from accounts import services as account_services
 from accounts.permissions import must_use_two_factor
-from demo import herefordshire, herefordshire_year, hertfordshire, year
+from demo import herefordshire, herefordshire_year, hertfordshire, scenarios, year
 from demo.specs import (
     AgencySpec,
     DemoUserSpec,
@@ -102,7 +102,8 @@ def load_partnership(
 
 
 def flush_governance_data() -> None:
-    """Delete every row of the governance app (agencies, people, groups, meetings…); history stays.
+    """Delete every row of governance (agencies, people, groups, meetings…) and of the apps built on
+    it (case reviews, audits, training, planning); history stays.
 
     Its models protect one another (a membership protects its person), so they
     are emptied in passes, each pass retrying the ones still protected, until
@@ -112,9 +113,11 @@ def flush_governance_data() -> None:
     storage = Paper._meta.get_field("file").storage
     for name in Paper.objects.exclude(file="").values_list("file", flat=True):
         transaction.on_commit(lambda name=name: storage.delete(name))
+    # The later apps' records point at governance's, so they are emptied with it.
     remaining = [
         model
-        for model in reversed(list(apps.get_app_config("governance").get_models()))
+        for label in ("planning", "training", "audits", "reviews", "governance")
+        for model in reversed(list(apps.get_app_config(label).get_models()))
         if not issubclass(model, HistoricalChanges)
     ]
     while remaining:
@@ -210,7 +213,14 @@ class _PartnershipLoader:
             self._load_user(user)
         if self.partnership.history is not None:
             self._load_year(self.partnership.history)
+            self._load_scenarios()
         return self.summary
+
+    def _load_scenarios(self) -> None:
+        """Case reviews, audits, training and planning (demo/scenarios/), each once."""
+        scene = scenarios.Scene(people=self.people, groups=self.groups, agencies=self.agencies)
+        for kind, count in scenarios.load_all(scene).items():
+            self.summary.record(kind, Outcome.CREATED, count)
 
     def _load_year(self, history) -> None:
         """A year of meetings and action logs, loaded once: when the board already has meetings,

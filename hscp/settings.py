@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reviews",
     "audits",
     "training",
+    "planning",
     "privacy",
     "dashboards",
     "demo",

@@ -9,6 +9,7 @@ same world.
 """
 
 import datetime
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,6 +76,34 @@ SEGMENT_OBJECTS = {
     "minutes": "minutes",
     "reviews": "retention_review",
 }
+
+
+# The later apps bring their own part of the world: `<app>/tests/matrix.py` with SEGMENT_OBJECTS,
+# KWARG_OBJECTS (as above) and `world_objects(*, users, groups, objects) -> dict` building the
+# objects their URLs name (groups: "group", "other" and "jcr"; users: one per kind).
+MATRIX_APPS = ("reviews", "audits", "training", "planning", "dashboards")
+
+
+def _app_matrix_modules() -> list:
+    modules = []
+    for app in MATRIX_APPS:
+        try:
+            modules.append(importlib.import_module(f"{app}.tests.matrix"))
+        except ModuleNotFoundError as error:
+            if error.name not in (f"{app}.tests", f"{app}.tests.matrix"):
+                raise
+    return modules
+
+
+APP_MATRICES = _app_matrix_modules()
+for _module in APP_MATRICES:
+    for _mine, _theirs in (
+        (SEGMENT_OBJECTS, _module.SEGMENT_OBJECTS),
+        (KWARG_OBJECTS, _module.KWARG_OBJECTS),
+    ):
+        _clash = set(_mine) & set(_theirs)
+        assert not _clash, f"{_module.__name__} names path segments already taken: {sorted(_clash)}"
+        _mine.update(_theirs)
 
 
 @dataclass(frozen=True)
@@ -168,6 +197,9 @@ def world(db):
         ),
         "reset_uid": "MQ",
     }
+    groups = {"group": group, "other": other, "jcr": jcr}
+    for module in APP_MATRICES:
+        objects.update(module.world_objects(users=users, groups=groups, objects=objects))
     return users, objects
 
 

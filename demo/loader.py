@@ -116,7 +116,7 @@ def flush_governance_data() -> None:
     # The later apps' records point at governance's, so they are emptied with it.
     remaining = [
         model
-        for label in ("planning", "training", "audits", "reviews", "governance")
+        for label in ("reporting", "planning", "training", "audits", "reviews", "governance")
         for model in reversed(list(apps.get_app_config(label).get_models()))
         if not issubclass(model, HistoricalChanges)
     ]

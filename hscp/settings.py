@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "training",
     "planning",
     "privacy",
+    "reporting",
     "dashboards",
     "demo",
 ]

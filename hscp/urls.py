@@ -21,6 +21,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("planning/", include("planning.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("reports/", include("reporting.urls")),
     path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("governance.urls")),

@@ -1,4 +1,4 @@
-"""Each later app's part of the demo partnership: case reviews, audits, training, planning.
+"""Each later app's part of the demo partnership: case reviews, audits, training, planning, reports.
 
 A module here named after its app has `load(scene: Scene) -> dict[str, int]`: it adds its
 records through its app's services, once (a second run adds nothing), and answers how many
@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
-SCENARIO_ORDER = ("reviews", "audits", "training", "planning")
+SCENARIO_ORDER = ("reviews", "audits", "training", "planning", "reporting")
 
 
 @dataclass

@@ -81,7 +81,7 @@ SEGMENT_OBJECTS = {
 # The later apps bring their own part of the world: `<app>/tests/matrix.py` with SEGMENT_OBJECTS,
 # KWARG_OBJECTS (as above) and `world_objects(*, users, groups, objects) -> dict` building the
 # objects their URLs name (groups: "group", "other" and "jcr"; users: one per kind).
-MATRIX_APPS = ("reviews", "audits", "training", "planning", "dashboards")
+MATRIX_APPS = ("reviews", "audits", "training", "planning", "reporting", "dashboards")
 
 
 def _app_matrix_modules() -> list:

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from dashboards import views
+
 app_name = "dashboards"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("partners/", views.partner_dashboard, name="partner"),
+    path("partners/actions/", views.partner_actions, name="partner_actions"),
+    path("partners/attendance/", views.partner_attendance, name="partner_attendance"),
+]

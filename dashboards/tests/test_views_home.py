@@ -51,7 +51,9 @@ def test_home_runs_a_fixed_number_of_queries(client, member, group, django_asser
     for number in range(1, count + 1):
         _action(group, member.person, due=today + datetime.timedelta(days=number - 5), number=number)
     client.force_login(member)
-    with django_assert_max_num_queries(14):
+    # With the papers owed and the partner dashboard's board check; the content types of the
+    # sources' visibility rules once a process.
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("home")).status_code == 200
 
 
@@ -63,3 +65,136 @@ def test_overdue_count_includes_overdue_actions_beyond_those_listed(client, memb
     response = client.get(reverse("home"))
     assert len(response.context["my_outstanding_actions"]) == 8
     assert response.context["my_overdue_count"] == 11
+
+
+# By role (issue 15) ---------------------------------------------------------------------
+
+HOME = "/"
+
+
+def test_home_lists_the_papers_i_owe_for_meetings_to_come(client, member, group):
+    from governance.tests.factories_meetings import AgendaItemFactory, MeetingFactory
+    from governance.tests.factories_papers import PaperFactory
+
+    soon = MeetingFactory(group=group, starts_at=timezone.now() + datetime.timedelta(days=10))
+    owed = AgendaItemFactory(meeting=soon, presenter=member.person, title="Neglect strategy update")
+    sent = AgendaItemFactory(meeting=soon, presenter=member.person, title="Already sent")
+    PaperFactory(agenda_item=sent)
+    AgendaItemFactory(
+        meeting=soon, presenter=member.person, title="Welcome", standing_item="welcome_apologies"
+    )
+    past = MeetingFactory(group=group, starts_at=timezone.now() - datetime.timedelta(days=10))
+    AgendaItemFactory(meeting=past, presenter=member.person, title="Too late now")
+    client.force_login(member)
+    response = client.get(HOME)
+    assert [item.pk for item in response.context["papers_owed"]] == [owed.pk]
+    assert "Neglect strategy update" in response.content.decode()
+
+
+def test_a_member_sees_no_staff_work_list(client, member):
+    client.force_login(member)
+    response = client.get(HOME)
+    assert response.context["secretariat_panel"] is None
+    assert "For the partnership team" not in response.content.decode()
+
+
+def _staff_world(group, *, size: int = 1):
+    from governance.models import Minutes
+    from governance.tests.factories_meetings import AgendaItemFactory, MeetingFactory
+
+    now = timezone.now()
+    made = {}
+    for n in range(size):
+        unpublished = MeetingFactory(group=group, starts_at=now + datetime.timedelta(days=5 + n))
+        AgendaItemFactory(meeting=unpublished, title=f"Item waiting for a paper {n}")
+        held = MeetingFactory(group=group, starts_at=now - datetime.timedelta(days=10 + n), status="held")
+        Minutes.objects.create(meeting=held)  # a draft
+        _action(group, PersonFactory(), due=timezone.localdate() - datetime.timedelta(days=2), number=100 + n)
+        made.setdefault("unpublished", unpublished)
+        made.setdefault("held", held)
+    published = MeetingFactory(
+        group=group, starts_at=now + datetime.timedelta(days=6), agenda_published_at=now
+    )
+    made["published"] = published
+    return made
+
+
+def _failed_notification(person, n=0):
+    from notifications.models import Notification, NotificationState
+
+    return Notification.objects.create(
+        recipient=person,
+        kind="paper_reminder",
+        key=f"failed-{n}",
+        subject=f"A paper is due {n}",
+        body="b",
+        state=NotificationState.FAILED,
+        last_error="SMTP 550 mailbox unavailable",
+    )
+
+
+def test_the_secretariat_sees_what_needs_doing(client, secretariat, group):
+    made = _staff_world(group)
+    _failed_notification(secretariat.person)
+    client.force_login(secretariat)
+    panel = client.get(HOME).context["secretariat_panel"]
+    assert [m.pk for m in panel.meetings_needing_agenda] == [made["unpublished"].pk]
+    assert [(m.pk, m.missing_papers) for m in panel.meetings_missing_papers] == [(made["unpublished"].pk, 1)]
+    assert [m.pk for m in panel.minutes_not_circulated] == [made["held"].pk]
+    assert panel.overdue_by_group == [{"group_id": group.pk, "group__name": group.name, "overdue": 1}]
+    assert panel.failed_count == 1
+    assert panel.failed_reminders[0].last_error.startswith("SMTP 550")
+
+
+def test_circulated_minutes_and_cancelled_meetings_are_not_chased(client, secretariat, group):
+    from governance.models import Minutes
+    from governance.tests.factories_meetings import MeetingFactory
+
+    now = timezone.now()
+    circulated = MeetingFactory(group=group, starts_at=now - datetime.timedelta(days=3), status="held")
+    Minutes.objects.create(meeting=circulated, status="circulated", circulated_at=now)
+    MeetingFactory(group=group, starts_at=now - datetime.timedelta(days=4), status="cancelled")
+    client.force_login(secretariat)
+    assert client.get(HOME).context["secretariat_panel"].minutes_not_circulated == []
+
+
+def test_a_chair_sees_their_groups_action_plan_summary(client, chair, group):
+    today = timezone.localdate()
+    _action(group, PersonFactory(), due=today - datetime.timedelta(days=1), number=1)
+    _action(group, PersonFactory(), due=today + datetime.timedelta(days=9), number=2)
+    from governance.models import Action
+
+    Action.objects.create(group=group, number=3, description="Done", status="completed", completed_on=today)
+    client.force_login(chair)
+    (chaired,) = client.get(HOME).context["chaired_groups"]
+    assert (chaired.group, chaired.open, chaired.overdue, chaired.completed_this_quarter) == (group, 2, 1, 1)
+    assert chaired.by_source[0]["label"] == "Recorded for the group"
+
+
+def test_a_member_who_chairs_nothing_has_no_chair_panel(client, member):
+    client.force_login(member)
+    assert client.get(HOME).context["chaired_groups"] == []
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_secretariats_home_runs_a_fixed_number_of_queries(
+    client, secretariat, group, django_assert_max_num_queries, size
+):
+    _staff_world(group, size=size)
+    for n in range(size):
+        _failed_notification(secretariat.person, n)
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(18):
+        assert client.get(HOME).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_a_chairs_home_runs_a_fixed_number_of_queries(
+    client, chair, group, django_assert_max_num_queries, size
+):
+    today = timezone.localdate()
+    for n in range(size * 3):
+        _action(group, chair.person, due=today - datetime.timedelta(days=n - 3), number=n + 1)
+    client.force_login(chair)
+    with django_assert_max_num_queries(17):
+        assert client.get(HOME).status_code == 200

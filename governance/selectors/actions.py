@@ -96,6 +96,13 @@ def _visible(queryset: QuerySet, user, *, by_log: bool = True) -> QuerySet:
     return with_redaction(actions_visible_to(queryset, user), user)
 
 
+def actions_visible_to_user(user) -> QuerySet:
+    """Every action `user` may see, across the logs they may read and by their sources' rules,
+    each marked `redacted` when agreed at a confidential item they may not see (dashboards and
+    the API count and list these)."""
+    return _visible(Action.objects.all(), user)
+
+
 def with_log_place(queryset: QuerySet, *, group_id: int) -> QuerySet:
     """Each action with what one group's log says of its hand-overs, read in the row query
     itself (no query more): the number it had when this group handed it on and where it went,

@@ -1,0 +1,112 @@
+"""Chart.js configurations for the dashboards' figures (drawn by static/js/charts.js from
+json_script). Each chart is drawn beside a table holding the same figures."""
+
+from dashboards.selectors.partner import (
+    ACTION_STATUSES,
+    ATTENDANCE_COLUMNS,
+    AgencyActions,
+    AgencyAttendance,
+    GroupQuoracy,
+    TrendPoint,
+)
+
+# Colours with enough contrast on white, the same meaning on every chart.
+GREEN, TEAL, AMBER, RED, GREY, BLUE, PURPLE = (
+    "#1b7f3b",
+    "#0f7c8c",
+    "#b36b00",
+    "#b3261e",
+    "#6c757d",
+    "#0d6efd",
+    "#6f42c1",
+)
+ATTENDANCE_COLOURS = {"present": GREEN, "deputy": TEAL, "apologies": AMBER, "absent": RED}
+ACTION_COLOURS = {
+    "open": BLUE,
+    "in_progress": PURPLE,
+    "deferred": AMBER,
+    "completed": GREEN,
+    "closed": GREY,
+    "superseded": "#495057",
+}
+
+
+def _stacked_bar(labels: list[str], datasets: list[dict], *, horizontal: bool = True, title: str) -> dict:
+    axis = {"stacked": True, "beginAtZero": True, "ticks": {"precision": 0}}
+    return {
+        "type": "bar",
+        "data": {"labels": labels, "datasets": datasets},
+        "options": {
+            "indexAxis": "y" if horizontal else "x",
+            "scales": {"x": axis, "y": {"stacked": True}},
+            "plugins": {"title": {"display": False, "text": title}, "legend": {"position": "bottom"}},
+        },
+    }
+
+
+def attendance_chart(rows: list[AgencyAttendance]) -> dict:
+    return _stacked_bar(
+        [row.name for row in rows],
+        [
+            {
+                "label": label,
+                "data": [row.counts[status] for row in rows],
+                "backgroundColor": ATTENDANCE_COLOURS[status],
+            }
+            for status, label in ATTENDANCE_COLUMNS
+        ],
+        title="Attendance by agency",
+    )
+
+
+def quoracy_chart(rows: list[GroupQuoracy]) -> dict:
+    return _stacked_bar(
+        [row.name for row in rows],
+        [
+            {"label": "Quorate", "data": [row.quorate for row in rows], "backgroundColor": GREEN},
+            {"label": "Not quorate", "data": [row.not_quorate for row in rows], "backgroundColor": RED},
+            {"label": "No quorum rule", "data": [row.not_judged for row in rows], "backgroundColor": GREY},
+            {
+                "label": "Attendance not recorded",
+                "data": [row.not_recorded for row in rows],
+                "backgroundColor": AMBER,
+            },
+        ],
+        title="Quoracy record by group",
+    )
+
+
+def actions_chart(rows: list[AgencyActions]) -> dict:
+    return _stacked_bar(
+        [row.name for row in rows],
+        [
+            {
+                "label": status.label,
+                "data": [row.counts[status.value] for row in rows],
+                "backgroundColor": ACTION_COLOURS[status.value],
+            }
+            for status in ACTION_STATUSES
+        ],
+        title="Actions by lead agency and status",
+    )
+
+
+def trend_chart(points: list[TrendPoint]) -> dict:
+    return {
+        "type": "line",
+        "data": {
+            "labels": [point.month.strftime("%b %Y") for point in points],
+            "datasets": [
+                {
+                    "label": "Overdue actions at the month's end",
+                    "data": [point.overdue for point in points],
+                    "borderColor": RED,
+                    "backgroundColor": RED,
+                }
+            ],
+        },
+        "options": {
+            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}},
+            "plugins": {"legend": {"position": "bottom"}},
+        },
+    }

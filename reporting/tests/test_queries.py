@@ -1,0 +1,83 @@
+"""The reports' lists and the yearly report's page run a fixed number of queries whatever the
+number of reports or approvals: measured at two sizes, the same count both times."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from governance.tests.factories import GroupFactory
+from reporting.choices import HighlightStatus
+from reporting.periods import add_months
+from reporting.services.yearly import yearly_report_approve
+from reporting.tests.factories import HighlightReportFactory, YearlyReportFactory, partner_users
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, auth groups, memberships, the navigation's person and notifications, the
+# filter's groups, the count and the page of reports (with groups and board meetings); the yearly
+# pages: the count and page, or the report with its figures and its approvals (with people).
+HIGHLIGHT_LIST_QUERIES = 11
+YEARLY_LIST_QUERIES = 10
+YEARLY_PAGE_QUERIES = 10
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def _highlights(count: int, start: int) -> None:
+    for index in range(start, start + count):
+        period_start = add_months(datetime.date(2020, 1, 1), 3 * index)
+        HighlightReportFactory(
+            group=GroupFactory(),
+            period_start=period_start,
+            period_end=add_months(period_start, 3) - datetime.timedelta(days=1),
+            status=HighlightStatus.SUBMITTED,
+        )
+
+
+def test_the_highlight_list_runs_the_same_queries_for_3_and_30_reports(
+    client, partner, django_assert_max_num_queries
+):
+    client.force_login(partner)
+    url = reverse("reporting:highlight_list")
+    counts = []
+    for size, start in ((3, 0), (27, 3)):
+        _highlights(size, start)
+        with django_assert_max_num_queries(HIGHLIGHT_LIST_QUERIES):
+            counts.append(_queries(client, url))
+    assert counts[0] == counts[1]
+
+
+def test_the_yearly_list_runs_the_same_queries_for_2_and_20_reports(
+    client, partner, django_assert_max_num_queries
+):
+    client.force_login(partner)
+    url = reverse("reporting:yearly_list")
+    counts = []
+    for size, start in ((2, 0), (18, 2)):
+        for index in range(start, start + size):
+            YearlyReportFactory(period_start=datetime.date(2000 + index, 4, 1))
+        with django_assert_max_num_queries(YEARLY_LIST_QUERIES):
+            counts.append(_queries(client, url))
+    assert counts[0] == counts[1]
+
+
+def test_the_yearly_report_page_runs_the_same_queries_with_one_and_three_approvals(
+    client, partner, django_assert_max_num_queries
+):
+    report = YearlyReportFactory()
+    users = list(partner_users().values())
+    client.force_login(partner)
+    counts = []
+    for approvers in (users[:1], users[1:]):
+        for user in approvers:
+            yearly_report_approve(report=report, person=user.person, user=user)
+        with django_assert_max_num_queries(YEARLY_PAGE_QUERIES):
+            counts.append(_queries(client, report.get_absolute_url()))
+    assert counts[0] == counts[1]

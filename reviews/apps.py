@@ -15,6 +15,6 @@ class ReviewsConfig(AppConfig):
         # reminders show them only to those who may see the review.
         register_action_source(
             CaseReview,
-            visible_to=permissions.visible_reviews_q,
+            visible_to=permissions.visible_reviews_subquery_q,
             visible_to_person=permissions.visible_reviews_q_for_person,
         )

@@ -13,12 +13,14 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import Action, Agency, Meeting, Person, StatutoryRole
 from reviews.choices import (
+    AdultDecision,
     ClockCode,
     ClockEvent,
     ClockSource,
     ClockUnit,
     Harm,
     MilestoneKind,
+    Recommendation,
     RequestStatus,
     ReviewType,
     Step,
@@ -36,6 +38,11 @@ class TimeStamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+def decision_label(value: str) -> str:
+    labels = {**dict(Recommendation.choices), **dict(AdultDecision.choices)}
+    return str(labels.get(value, value))
 
 
 class ClockRule(TimeStamped):
@@ -140,6 +147,14 @@ class CaseReview(TimeStamped):
     def is_open(self) -> bool:
         return self.step not in (Step.PUBLISHED, Step.CLOSED)
 
+    @property
+    def recommendation_label(self) -> str:
+        return decision_label(self.recommendation)
+
+    @property
+    def decision_label(self) -> str:
+        return decision_label(self.decision)
+
 
 class CaseChild(TimeStamped):
     """A child (or adult) the review is about: a pseudonym everyone with access sees, and
@@ -209,6 +224,10 @@ class PartnerDecision(TimeStamped):
 
     def __str__(self):
         return f"{self.get_statutory_role_display()}: {self.representative}"
+
+    @property
+    def decision_label(self) -> str:
+        return decision_label(self.decision)
 
 
 class Milestone(TimeStamped):

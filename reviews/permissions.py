@@ -18,11 +18,11 @@ access log (which names reviews by reference only).
 
 import rules
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 
 from governance.models import CHAIRING_ROLES, Group, Membership
-from governance.permissions import is_admin, is_secretariat
+from governance.permissions import SECRETARIAT_GROUP, is_admin, is_secretariat
 from reviews.models import AccessGrant, CaseReviewOfficer
 
 
@@ -116,10 +116,20 @@ rules.add_perm("reviews.manage_grants", is_admin | is_jcr_chair)
 rules.add_perm("reviews.administer", is_admin)
 
 
+def visible_reviews_subquery_q(user) -> Q:
+    """The same reviews as `visible_reviews_q`, as subqueries only (no query of its own): the
+    action log's visibility hook, which runs inside every governance list's pinned queries."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    jcr = Membership.objects.current(timezone.localdate()).filter(
+        person__user=user, person__active=True, group__short_name__iexact=case_review_group_short_name()
+    )
+    officer = CaseReviewOfficer.objects.filter(user=user, user__groups__name=SECRETARIAT_GROUP)
+    granted = AccessGrant.objects.filter(user=user, withdrawn_at__isnull=True).values("review_id")
+    return Q(Exists(jcr)) | Q(Exists(officer)) | Q(pk__in=granted)
+
+
 def visible_reviews_q_for_person(person) -> Q:
     """A Q over CaseReview of the reviews `person` may be told about (reminders, digests): by
     their login, as on the pages; a person without one is told about none."""
-    user = getattr(person, "user", None)
-    if user is None or not user.is_active:
-        return Q(pk__in=[])
-    return visible_reviews_q(user)
+    return visible_reviews_subquery_q(getattr(person, "user", None))

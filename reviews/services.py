@@ -491,12 +491,29 @@ def theme_add(*, name: str) -> Theme:
 # Clock rules ------------------------------------------------------------------------------
 
 
+def clock_rule_row(*, code: str) -> ClockRule:
+    """The stored rule, or an unsaved one holding the product's default (saved on first change)."""
+    stored = ClockRule.objects.filter(code=code).first()
+    if stored is not None:
+        return stored
+    default = next(rule for rule in clocks.DEFAULT_RULES if rule.code == code)
+    return ClockRule(
+        code=default.code,
+        name=default.name,
+        length=default.length,
+        unit=default.unit,
+        counted_from=default.counted_from,
+        before=default.before,
+        source=default.source,
+    )
+
+
 @transaction.atomic
 def clock_rule_update(*, rule: ClockRule, values: Mapping[str, Any], user, reason: str = "") -> int:
     """Change a clock rule (history kept); every open review's deadlines follow it from now on,
     closed and published ones keep what they were measured against. Answers how many open
     reviews were recomputed."""
-    locked = ClockRule.objects.select_for_update().get(pk=rule.pk)
+    locked = ClockRule.objects.select_for_update().get(pk=rule.pk) if rule.pk else rule
     for name, value in values.items():
         if name not in ("name", "length", "unit", "before", "source"):
             raise ValidationError(f"{name} cannot be changed.")

@@ -110,3 +110,24 @@ def trend_chart(points: list[TrendPoint]) -> dict:
             "plugins": {"legend": {"position": "bottom"}},
         },
     }
+
+
+def review_deadline_chart(deadlines: list[tuple[str, int]]) -> dict:
+    """Open case reviews by the due status of their next deadline (a date, not a judgement)."""
+    return {
+        "type": "bar",
+        "data": {
+            "labels": [label for label, _ in deadlines],
+            "datasets": [
+                {
+                    "label": "Open reviews",
+                    "data": [count for _, count in deadlines],
+                    "backgroundColor": [RED, AMBER, GREEN][: len(deadlines)],
+                }
+            ],
+        },
+        "options": {
+            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}},
+            "plugins": {"legend": {"display": False}},
+        },
+    }

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from core.access import access
 from core.views import paginate
-from dashboards import charts, rules
+from dashboards import charts, panels, rules
 from dashboards.access_rules import PARTNER_DASHBOARD
 from dashboards.forms import ActionsBehindForm, AttendanceBehindForm, DashboardFilterForm
 from dashboards.permissions import may_view_partner_dashboard
@@ -59,6 +59,7 @@ def partner_dashboard(request):
     _check_dashboard(request.user)
     form, period, group, _today = _filters(request, DashboardFilterForm)
     dashboard = partner_selectors.partner_dashboard(user=request.user, period=period, group=group)
+    dashboard.panels = panels.partner_panels(today=timezone.localdate())
     scope = {"period": period.months, **({"group": group.pk} if group else {})}
     return render(
         request,

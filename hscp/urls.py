@@ -22,6 +22,7 @@ urlpatterns = [
     path("planning/", include("planning.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("reports/", include("reporting.urls")),
+    path("api/", include("dashboards.api.urls")),
     path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("governance.urls")),

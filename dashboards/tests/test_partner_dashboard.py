@@ -197,7 +197,24 @@ def test_the_dashboard_runs_the_same_number_of_queries_at_ten_times_the_data(
             world.subgroup, agency=world.icb, status=ActionStatus.COMPLETED, completed_on=day, due=day
         )
     client.force_login(partner_reader())
-    # Twelve queries, and Django's content-type look-up for the sources' visibility rules the first
-    # time in a process.
-    with django_assert_max_num_queries(13):
+    # Twelve queries for the governance figures, three for the case review pipeline, and Django's
+    # content-type look-up for the sources' visibility rules the first time in a process; one for
+    # the other apps' navigation entries.
+    with django_assert_max_num_queries(17):
         assert client.get(URL, {"period": "12"}).status_code == 200
+
+
+def test_the_case_review_pipeline_shows_anonymised_counts_and_no_case_detail(client, world):
+    from reviews.tests.factories import review
+
+    case = review(awareness_date=datetime.date(2026, 6, 1), children=("Child Q",))
+    client.force_login(partner_reader())
+    response = client.get(URL)
+    page = response.content.decode()
+    panel = response.context["dashboard"].panels["reviews"]
+    assert panel.data["open_total"] == 1
+    assert 'id="reviews-deadline-table"' in page
+    assert 'data-chart="reviews-chart"' in page
+    assert case.reference not in page
+    assert "Child Q" not in page
+    assert "Real name of" not in page

@@ -10,6 +10,12 @@ class ReviewsConfig(AppConfig):
         from governance.action_sources import register_action_source
         from reviews import permissions
         from reviews.models import CaseReview
+        from reviews.notifications import register_kinds
+        from reviews.scans import register_scans
+
+        # The case review reminder (its kind needs `reviews.view_review`) and its scan.
+        register_kinds()
+        register_scans()
 
         # A review's actions are need-to-know: the action log, its search, exports and
         # reminders show them only to those who may see the review.

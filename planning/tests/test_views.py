@@ -1,0 +1,337 @@
+"""The planning pages: what each shows, the forms' errors with nothing half-saved, and the list pages'
+query counts at two sizes."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from governance.models import Action, AgendaItem, SafeguardingPartnerRole, StandingItem
+from governance.services.agenda import agenda_standing_items_add
+from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory, council
+from governance.tests.factories_actions import london
+from governance.tests.factories_meetings import MeetingFactory
+from planning.choices import EscalationStatus
+from planning.models import Escalation, PlanCell, ProgressUpdate, Risk, ScrutinyReport
+from planning.services.plan import objective_add
+from planning.tests.factories import (
+    BudgetLineFactory,
+    ContributionFactory,
+    EscalationFactory,
+    RiskFactory,
+    ScrutinyPlanFactory,
+    board_factory,
+    seed_plan,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    return seed_plan()
+
+
+def _cell(plan, priority=1, workstream=1):
+    return PlanCell.objects.get(plan=plan, priority__position=priority, workstream__position=workstream)
+
+
+def test_the_grid_shows_seed_004s_priorities_across_and_workstreams_down(client, partner, plan):
+    client.force_login(partner)
+    response = client.get(reverse("planning:plan_current"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.index("Neglect") < page.index("Early help")
+    assert "Policy and procedures" in page and "Voice of the child" in page
+    assert "Record progress" not in page
+
+
+def test_without_a_plan_the_secretariat_is_offered_to_create_one(client, secretariat):
+    client.force_login(secretariat)
+    page = client.get(reverse("planning:plan_current")).content.decode()
+    assert "No business plan has been set up yet" in page
+    assert reverse("planning:plan_create") in page
+
+
+def test_creating_a_plan_starts_with_seed_004s_layout(client, secretariat):
+    client.force_login(secretariat)
+    form = client.get(reverse("planning:plan_create")).context["form"]
+    response = client.post(
+        reverse("planning:plan_create"),
+        {
+            "title": "Business plan 2025-27",
+            "starts_on": "2025-04-01",
+            "ends_on": "2027-03-31",
+            "priorities": form["priorities"].initial,
+            "workstreams": form["workstreams"].initial,
+        },
+    )
+    assert response.status_code == 302
+    assert PlanCell.objects.count() == 30
+
+
+def test_a_plan_ending_before_it_starts_is_refused_with_the_form_kept(client, secretariat):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:plan_create"),
+        {
+            "title": "Backwards",
+            "starts_on": "2025-04-01",
+            "ends_on": "2024-03-31",
+            "priorities": "A",
+            "workstreams": "B",
+        },
+    )
+    assert response.status_code == 200
+    assert "must end after it starts" in response.content.decode()
+    assert not PlanCell.objects.exists()
+
+
+def test_the_owning_groups_chair_records_a_dated_progress_rag(client, chair, group, plan):
+    cell = _cell(plan)
+    cell.owning_group = group
+    cell.save()
+    client.force_login(chair)
+    response = client.post(
+        reverse("planning:cell_progress", args=[cell.pk]),
+        {
+            "rag": "amber",
+            "judged_on": "2025-09-30",
+            "commentary": "Neglect strategy drafted; launch in spring.",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(cell.get_absolute_url()).content.decode()
+    assert "Neglect strategy drafted" in page and "30 Sep 2025" in page and "Amber" in page
+
+
+def test_a_chair_of_another_group_may_not_judge_the_cell(client, plan):
+    other = GroupFactory()
+    user = UserFactory(username="other-chair")
+    MembershipFactory(person=PersonFactory(user=user), group=other, role="chair")
+    client.force_login(user)
+    response = client.post(
+        reverse("planning:cell_progress", args=[_cell(plan).pk]),
+        {"rag": "green", "judged_on": "2025-09-30", "commentary": "x"},
+    )
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_progress_rag_without_commentary_shows_the_error_and_keeps_the_rag(client, secretariat, plan):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:cell_progress", args=[_cell(plan).pk]), {"rag": "red", "judged_on": "2025-09-30"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["commentary"]
+    assert 'value="red" checked' in response.content.decode() or "checked" in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_an_objectives_action_is_recorded_in_the_owning_groups_log_from_the_cell(
+    client, secretariat, plan, group
+):
+    owner = PersonFactory(name="Olive Owner")
+    objective = objective_add(cell=_cell(plan), text="Launch the neglect strategy.", owning_group=group)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:objective_action", args=[objective.pk]),
+        {"description": "Book the launch event.", "owners": [owner.pk], "due_date": "2026-01-31"},
+    )
+    assert response.status_code == 302
+    action = Action.objects.get()
+    assert action.group == group
+    page = client.get(_cell(plan).get_absolute_url()).content.decode()
+    assert "Book the launch event." in page
+
+
+def test_escalating_from_mash_puts_it_on_the_boards_next_agenda(client, secretariat):
+    board = board_factory()
+    mash = GroupFactory(name="MASH Group", short_name="MASH")
+    meeting = MeetingFactory(group=board, starts_at=london(2099, 1, 14))
+    agenda_standing_items_add(meeting=meeting)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:escalation_create"),
+        {
+            "from_group": mash.pk,
+            "to_group": board.pk,
+            "title": "Health staffing at the MASH",
+            "why": "Cover is not in place at all times.",
+            "risk": "Referrals wait for a health check.",
+            "tried": "Raised twice at the MASH Group.",
+        },
+    )
+    assert response.status_code == 302
+    item = AgendaItem.objects.get(title__startswith="Escalation from MASH")
+    assert item.meeting == meeting and item.parent.standing_item == StandingItem.MESSAGES
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Escalation from MASH: Health staffing at the MASH" in page
+
+
+def test_a_chair_escalates_only_from_a_group_they_chair(client, chair, group):
+    board_factory()
+    client.force_login(chair)
+    form = client.get(reverse("planning:escalation_create")).context["form"]
+    assert list(form.fields["from_group"].queryset) == [group]
+
+
+def test_an_escalation_missing_what_was_tried_is_refused_and_nothing_saved(client, secretariat):
+    board = board_factory()
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:escalation_create"),
+        {"from_group": GroupFactory().pk, "to_group": board.pk, "title": "T", "why": "W", "risk": "R"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["tried"]
+    assert not Escalation.objects.exists()
+
+
+def test_the_board_response_and_close_pages_move_the_status(client, secretariat):
+    escalation = EscalationFactory(raised_on=datetime.date(2025, 9, 1))
+    client.force_login(secretariat)
+    client.post(
+        reverse("planning:escalation_respond", args=[escalation.pk]),
+        {"response": "ICB to confirm cover.", "responded_on": "2025-10-01"},
+    )
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.RESPONDED
+    client.post(
+        reverse("planning:escalation_close", args=[escalation.pk]),
+        {"outcome": "Cover confirmed.", "closed_on": "2025-11-01"},
+    )
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.CLOSED
+
+
+def test_the_risk_register_shows_the_heat_map_with_counts_and_bands_in_words(client, partner):
+    RiskFactory(residual_likelihood=5, residual_impact=5, title="Funding of the arrangements")
+    client.force_login(partner)
+    page = client.get(reverse("planning:risk_list")).content.decode()
+    assert "Funding of the arrangements" in page
+    assert "very high" in page
+    assert "Add a risk" not in page
+
+
+def test_a_risk_scored_six_is_refused_with_the_form_kept(client, secretariat):
+    owner = PersonFactory()
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:risk_create"),
+        {
+            "title": "Funding",
+            "description": "d",
+            "owner": owner.pk,
+            "likelihood": 6,
+            "impact": 3,
+            "residual_likelihood": 2,
+            "residual_impact": 2,
+            "review_date": "2026-01-01",
+            "status": "open",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["likelihood"]
+    assert not Risk.objects.exists()
+
+
+def test_a_scrutiny_plan_is_agreed_only_by_lead_safeguarding_partners(client, secretariat):
+    plan = ScrutinyPlanFactory()
+    lead = PersonFactory(
+        agency=council(), safeguarding_partner_role=SafeguardingPartnerRole.LEAD, name="Lee Lead"
+    )
+    client.force_login(secretariat)
+    form = client.get(reverse("planning:scrutiny_plan_agree", args=[plan.pk])).context["form"]
+    assert list(form.fields["agreed_by"].queryset) == [lead]
+    response = client.post(
+        reverse("planning:scrutiny_plan_agree", args=[plan.pk]),
+        {"agreed_by": [lead.pk], "agreed_on": "2025-05-01"},
+    )
+    assert response.status_code == 302
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Agreed on 1 May 2025 by Lee Lead" in page
+
+
+def test_a_scrutiny_report_with_its_file_is_downloadable_by_a_partner_reader(
+    client, secretariat, partner, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    plan = ScrutinyPlanFactory()
+    client.force_login(secretariat)
+    upload = SimpleUploadedFile("scrutiny.pdf", b"%PDF-1.4 report", content_type="application/pdf")
+    response = client.post(
+        reverse("planning:scrutiny_report_add", args=[plan.pk]),
+        {"title": "Rapid reviews", "presented_on": "2025-10-01", "file": upload},
+    )
+    assert response.status_code == 302
+    report = ScrutinyReport.objects.get()
+    client.force_login(partner)
+    download = client.get(reverse("planning:scrutiny_report_file", args=[report.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 report"
+
+
+def test_a_scrutiny_report_that_is_not_a_document_is_refused(client, secretariat):
+    plan = ScrutinyPlanFactory()
+    client.force_login(secretariat)
+    upload = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(
+        reverse("planning:scrutiny_report_add", args=[plan.pk]),
+        {"title": "X", "presented_on": "2025-10-01", "file": upload},
+    )
+    assert response.status_code == 200
+    assert not ScrutinyReport.objects.exists()
+
+
+def test_the_budget_page_shows_contributions_in_kind_and_spend_by_quarter_beside_its_chart(client, partner):
+    ContributionFactory(agency__name="Herefordshire Council", amount=Decimal("98000"))
+    ContributionFactory(
+        agency__name="West Mercia Police",
+        kind="in_kind",
+        amount=Decimal("4200"),
+        description="Trainers' time, 12 days",
+    )
+    BudgetLineFactory(title="Independent scrutineer", budget=Decimal("15000"))
+    client.force_login(partner)
+    page = client.get(reverse("planning:budget") + "?year=2025").content.decode()
+    assert "2025-26" in page
+    assert "Trainers&#x27; time, 12 days" in page
+    assert "Independent scrutineer" in page
+    assert 'data-chart="spend-chart"' in page
+
+
+# Measured, the same at both sizes: the session, the user, their roles, the nav's and the page's own.
+PAGE_QUERIES = {"plan_current": 15, "escalation_list": 13, "risk_list": 12, "scrutiny_list": 12, "budget": 14}
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_the_list_pages_run_a_fixed_number_of_queries(
+    size, client, secretariat, django_assert_max_num_queries
+):
+    plan = seed_plan()
+    board = board_factory()
+    group = GroupFactory()
+    for index in range(size):
+        objective_add(
+            cell=_cell(plan, index % 5 + 1, index % 6 + 1), text=f"Objective {index}", owning_group=group
+        )
+        EscalationFactory(to_group=board)
+        RiskFactory()
+        ScrutinyPlanFactory()
+        BudgetLineFactory()
+        ContributionFactory()
+    client.force_login(secretariat)
+    client.get(reverse("planning:plan_current"))  # the session and settings, read once
+    for name, limit in [
+        ("plan_current", 16),
+        ("escalation_list", 16),
+        ("risk_list", 16),
+        ("scrutiny_list", 16),
+        ("budget", 16),
+    ]:
+        with django_assert_max_num_queries(limit):
+            assert client.get(reverse(f"planning:{name}")).status_code == 200

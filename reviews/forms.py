@@ -14,7 +14,7 @@ from governance.permissions import SECRETARIAT_GROUP
 from reviews.choices import AdultDecision, Harm, MilestoneKind, Recommendation, RequestStatus, ReviewType
 from reviews.models import CaseReview, ClockRule, Theme
 from reviews.permissions import case_review_group_short_name
-from reviews.services import MAX_CHILDREN
+from reviews.services import EDITABLE_FIELDS, MAX_CHILDREN
 
 SECTION_FIELDS = {
     "notification": (
@@ -144,7 +144,7 @@ class ReviewSectionForm(CrispyModelForm):
 
     class Meta:
         model = CaseReview
-        fields: tuple[str, ...] = ()
+        fields = EDITABLE_FIELDS
 
     correction_reason = forms.CharField(
         label="Why this correction is made",

@@ -19,6 +19,11 @@ class HighlightStartForm(CrispyForm):
     quarter = forms.TypedChoiceField(
         coerce=datetime.date.fromisoformat, help_text="Quarters of the financial year (April to June is Q1)."
     )
+    include_training = forms.BooleanField(
+        label="Include the partnership's training figures",
+        required=False,
+        help_text="For the group that oversees multi-agency training (the Development & Practice Group).",
+    )
 
     def __init__(self, *args, groups, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

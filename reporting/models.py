@@ -35,6 +35,11 @@ class HighlightReport(models.Model):
     period_end = models.DateField()
     status = models.CharField(max_length=20, choices=HighlightStatus.choices, default=HighlightStatus.DRAFT)
     figures = models.OneToOneField(Figures, on_delete=models.PROTECT, related_name="+")
+    include_training = models.BooleanField(
+        "include the partnership's training",
+        default=False,
+        help_text="For the group that oversees multi-agency training (arrangements s.7.12).",
+    )
     achievements = models.TextField("highlights and achievements", blank=True)
     concerns = models.TextField("concerns, risks and challenges", blank=True)
     asks_of_board = models.TextField("what the group asks of the board", blank=True)

@@ -16,9 +16,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from governance.action_rules import is_due_soon, is_overdue
-from governance.choices import FINISHED_STATUSES, GroupKind, MeetingStatus, QuorumRule
+from governance.choices import FINISHED_STATUSES, GroupKind, LogReaders, MeetingStatus, QuorumRule
 from governance.models import Action, Group, Meeting
 from governance.selectors.meetings import meeting_quoracy
+from planning import selectors as planning_selectors
+from planning.choices import EscalationStatus, ProgressRag
+from reviews import selectors as review_selectors
+from reviews.choices import AdultDecision, Recommendation, ReviewType
+from training import selectors as training_selectors
 
 
 @dataclass(frozen=True)
@@ -125,16 +130,126 @@ def group_actions_section(*, group: Group, period: Period) -> Section:
     return Section("actions", "Action log", summary, [Table("Actions", ["", "Number"], rows)])
 
 
-HighlightSource = Callable[..., Section | None]
-HIGHLIGHT_SECTIONS: list[HighlightSource] = [group_meetings_section, group_actions_section]
+def _rag_label(value: str) -> str:
+    return ProgressRag(value).label if value in ProgressRag.values else value
 
 
-def highlight_sections(*, group: Group, period: Period) -> list[Section]:
-    return [
-        section
-        for source in HIGHLIGHT_SECTIONS
-        if (section := source(group=group, period=period)) is not None
+def group_plan_section(*, group: Group, period: Period) -> Section | None:
+    """The business plan cells the group owns: each one's latest progress RAG by the quarter's end
+    (the owner's dated judgement, not the action log's due status). None when it owns none."""
+    summary = planning_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    if not summary["cells"]:
+        return None
+    rows = []
+    for entry in summary["cells"]:
+        latest = entry["latest"]
+        rows.append(
+            [
+                str(entry["priority"].title),
+                str(entry["workstream"].title),
+                _rag_label(latest.rag) if latest else "Not yet judged",
+                f"{latest.judged_on:%-d %b %Y}" if latest else "—",
+                len(entry["judgements"]),
+            ]
+        )
+    counts = {
+        rag: sum(1 for e in summary["cells"] if e["latest"] and e["latest"].rag == rag) for rag in ProgressRag
+    }
+    text = ", ".join(f"{counts[rag]} {rag.value}" for rag in ProgressRag)
+    return Section(
+        "plan",
+        "Business plan: the group's priorities",
+        [f"{plural(len(rows), 'plan cell')} owned by the group: {text} at the end of the quarter."],
+        [
+            Table(
+                "Progress RAG",
+                ["Priority", "Workstream", "Progress RAG", "Judged on", "Judgements in the quarter"],
+                rows,
+            )
+        ],
+    )
+
+
+def group_escalations_section(*, group: Group, period: Period) -> Section:
+    """Issues the group escalated to the board in the quarter (arrangements s.7.2, s.24). A
+    need-to-know group's are counted, not named."""
+    summary = planning_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    escalations = summary["escalations"]
+    if not escalations:
+        return Section(
+            "escalations", "Escalations to the board", ["No issue was escalated to the board in the quarter."]
+        )
+    counts = {status: sum(1 for e in escalations if e.status == status) for status in EscalationStatus.values}
+    lines = [
+        f"{plural(len(escalations), 'issue')} escalated to the board: "
+        + ", ".join(f"{counts[status.value]} {status.label.lower()}" for status in EscalationStatus)
+        + "."
     ]
+    if group.log_readers == LogReaders.MEMBERS_ONLY:
+        return Section("escalations", "Escalations to the board", lines)
+    rows = [[f"{e.raised_on:%-d %b %Y}", e.title, e.get_status_display()] for e in escalations]
+    return Section(
+        "escalations",
+        "Escalations to the board",
+        lines,
+        [Table("Escalations", ["Raised on", "What", "Status"], rows)],
+    )
+
+
+def _training_lines(summary: dict) -> list[str]:
+    lines = [
+        f"{plural(summary['sessions_delivered'], 'session')} delivered, {summary['places']} places; "
+        f"{summary['booked']} booked, {summary['attended']} attended, {summary['no_shows']} did not attend"
+        + (f" (attendance {summary['attendance_rate']}%)." if summary["attendance_rate"] is not None else ".")
+    ]
+    if summary["evaluations"]:
+        evaluations = plural(summary["evaluations"], "evaluation")
+        line = f"{evaluations} returned, average rating {summary['average_rating']} out of 5"
+        if summary["confidence_before"] is not None:
+            line += (
+                f"; confidence {summary['confidence_before']} before and {summary['confidence_after']} after"
+            )
+        lines.append(line + ".")
+    return lines
+
+
+def _take_up_table(start: datetime.date, end: datetime.date) -> Table:
+    rows = [
+        [row["agency"], row["booked"], row["attended"], row["no_shows"], row["cancellations"]]
+        for row in training_selectors.take_up_by_agency(start=start, end=end)
+    ]
+    return Table("Take-up by agency", ["Agency", "Booked", "Attended", "Did not attend", "Cancelled"], rows)
+
+
+def group_training_section(*, group: Group, period: Period, include_training: bool = False) -> Section | None:
+    """The partnership's training in the quarter, for the group that oversees multi-agency
+    training (arrangements s.7.12: the Development & Practice Group; chosen when drafting)."""
+    if not include_training:
+        return None
+    summary = training_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    lines = _training_lines(summary)
+    lines.append(
+        f"{plural(len(summary['needs_identified']), 'training need')} identified in the quarter; "
+        f"{summary['needs_open']} open."
+    )
+    table = _take_up_table(period.start, period.end)
+    return Section("training", "Training", lines, [table] if table.rows else [])
+
+
+HighlightSource = Callable[..., Section | None]
+HIGHLIGHT_SECTIONS: list[HighlightSource] = [
+    group_meetings_section,
+    group_actions_section,
+    group_plan_section,
+    group_escalations_section,
+]
+
+
+def highlight_sections(*, group: Group, period: Period, include_training: bool = False) -> list[Section]:
+    sources = [*HIGHLIGHT_SECTIONS]
+    sections = [section for source in sources if (section := source(group=group, period=period)) is not None]
+    training = group_training_section(group=group, period=period, include_training=include_training)
+    return sections + ([training] if training else [])
 
 
 # The partnership's year (the yearly report) ------------------------------------------------
@@ -192,8 +307,176 @@ def partnership_meetings_section(*, period: Period) -> Section:
     return Section("partnership", "The partnership at work", summary, tables, part="impact")
 
 
+def training_section(*, period: Period) -> Section:
+    """Training delivered and its take-up by agency (s.17.7, s.19.1a)."""
+    summary = training_selectors.period_summary(start=period.start, end=period.end)
+    tables = []
+    take_up = _take_up_table(period.start, period.end)
+    if take_up.rows:
+        tables.append(take_up)
+    impact = [[row["change"], row["responses"]] for row in summary["impact"] if row["responses"]]
+    if impact:
+        tables.append(Table("Impact on practice, three months on", ["What changed", "Responses"], impact))
+    if summary["in_kind"]:
+        rows = [[row["agency"], row["sessions"], row["hours"]] for row in summary["in_kind"]]
+        tables.append(Table("Trainers' time given in kind", ["Agency", "Sessions", "Hours"], rows))
+    return Section("training", "Training delivered", _training_lines(summary), tables, part="impact")
+
+
+DECISION_LABELS = {**dict(Recommendation.choices), **dict(AdultDecision.choices)}
+
+
+def reviews_section(*, period: Period) -> Section:
+    """Case reviews in the year: anonymised counts only, never a child, a family or a case
+    (s.19.1c: the decisions and actions taken on reviews' recommendations)."""
+    summary = review_selectors.period_summary(start=period.start, end=period.end)
+    lines = [
+        f"{plural(summary['opened'], 'review')} opened, {plural(summary['decisions_made'], 'decision')} made "
+        f"on whether to hold a review, {summary['published']} published.",
+        f"{plural(summary['recommendations'], 'recommendation')} made: "
+        f"{summary['actions_finished']} of their "
+        f"actions finished and {summary['actions_open']} still open.",
+    ]
+    if summary["overdue_at_end"]:
+        lines.append(
+            f"{plural(summary['overdue_at_end'], 'open review')} past a statutory timescale "
+            "at the year's end."
+        )
+    tables = [
+        Table(
+            "Reviews opened by type",
+            ["Type", "Opened"],
+            [[ReviewType(key).label, count] for key, count in summary["opened_by_type"].items()],
+        )
+    ]
+    if summary["decisions"]:
+        rows = [[DECISION_LABELS.get(key, key), count] for key, count in summary["decisions"].items()]
+        tables.append(Table("The partners' decisions", ["Decision", "Reviews"], rows))
+    if summary["themes"]:
+        tables.append(
+            Table(
+                "Themes of the reviews opened",
+                ["Theme", "Reviews"],
+                [[k, v] for k, v in summary["themes"].items()],
+            )
+        )
+    return Section("reviews", "Case reviews (anonymised counts)", lines, tables, part="reviews")
+
+
+def _money(value) -> str:
+    return f"£{value:,.0f}" if value >= 0 else f"-£{-value:,.0f}"
+
+
+def _plan_summary(period: Period) -> dict:
+    return planning_selectors.period_summary(start=period.start, end=period.end)
+
+
+def little_progress_section(*, period: Period) -> Section:
+    """Priorities with red or amber cells at the year's end (s.19.1b), from the business plan's
+    dated progress RAG judgements."""
+    summary = _plan_summary(period)
+    rows = [
+        [
+            str(entry["priority"].title),
+            str(cell["workstream"].title),
+            cell["owning_group"].name if cell["owning_group"] else "—",
+            cell["rag_label"],
+            f"{cell['judged_on']:%-d %b %Y}",
+            cell["commentary"],
+        ]
+        for entry in summary["little_progress"]
+        for cell in entry["cells"]
+    ]
+    if not rows:
+        return Section(
+            "little_progress",
+            "Priorities with red or amber cells",
+            ["No plan cell was red or amber at the year's end."],
+            part="little_progress",
+        )
+    lines = [
+        f"{plural(len(summary['little_progress']), 'priority', 'priorities')} with "
+        f"{plural(len(rows), 'cell')} rated red or amber at the year's end."
+    ]
+    headers = ["Priority", "Workstream", "Owning group", "Progress RAG", "Judged on", "Commentary"]
+    return Section(
+        "little_progress",
+        "Priorities with red or amber cells",
+        lines,
+        [Table("Red and amber cells", headers, rows)],
+        part="little_progress",
+    )
+
+
+def escalations_scrutiny_section(*, period: Period) -> Section:
+    """Escalations to the board and independent scrutiny in the year (s.3.3, s.7.2, s.24)."""
+    summary = _plan_summary(period)
+    counts = summary["escalation_counts"]
+    lines = [
+        f"{plural(len(summary['escalations']), 'issue')} escalated to the board: "
+        + ", ".join(f"{counts[status.value]} {status.label.lower()}" for status in EscalationStatus)
+        + "."
+    ]
+    reports = summary["scrutiny"]["reports"]
+    lines.append(f"{plural(len(reports), 'independent scrutiny report')} presented to the partners.")
+    tables = []
+    if reports:
+        rows = [
+            [
+                report.title,
+                f"{report.presented_on:%-d %b %Y}",
+                "Yes" if report.partners_response else "Not yet",
+            ]
+            for report in reports
+        ]
+        tables.append(Table("Independent scrutiny", ["Report", "Presented on", "Partners' response"], rows))
+    return Section(
+        "challenge", "Escalation, challenge and independent scrutiny", lines, tables, part="impact"
+    )
+
+
+def budget_section(*, period: Period) -> Section:
+    """Each partner's contributions and the budget's spend, per financial year the period touches
+    (s.20.2: agency contributions and a summary of the budget are included)."""
+    lines, tables = [], []
+    for year in _plan_summary(period)["contributions"]:
+        if not year["contributions"] and not year["lines"]:
+            continue
+        lines.append(
+            f"{year['label']}: contributions {_money(year['contribution_total'])} "
+            f"({_money(year['cash_total'])} in cash, {_money(year['in_kind_total'])} in kind); "
+            f"spent {_money(year['spent_total'])} of a budget of {_money(year['budget_total'])}."
+        )
+        rows = [
+            [row["agency"].name, _money(row["cash"]), _money(row["in_kind"]), _money(row["total"])]
+            for row in year["contributions"]
+        ]
+        if rows:
+            tables.append(
+                Table(f"Contributions {year['label']}", ["Agency", "Cash", "In kind", "Total"], rows)
+            )
+        spend = [
+            [str(line["line"].title), _money(line["budget"]), _money(line["spent"]), _money(line["variance"])]
+            for line in year["lines"]
+        ]
+        if spend:
+            tables.append(
+                Table(f"Budget and spend {year['label']}", ["Line", "Budget", "Spent", "Variance"], spend)
+            )
+    if not lines:
+        lines = ["No contribution or budget was recorded for the year."]
+    return Section("budget", "Budget and contributions", lines, tables, part="budget")
+
+
 YearlySource = Callable[..., Section | None]
-YEARLY_SECTIONS: list[YearlySource] = [partnership_meetings_section]
+YEARLY_SECTIONS: list[YearlySource] = [
+    partnership_meetings_section,
+    training_section,
+    escalations_scrutiny_section,
+    little_progress_section,
+    reviews_section,
+    budget_section,
+]
 
 
 def yearly_sections(*, period: Period) -> list[Section]:

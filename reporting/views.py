@@ -116,6 +116,7 @@ def highlight_create(request):
             report = highlight_services.highlight_report_generate(
                 group=form.cleaned_data["group"],
                 period_start=form.cleaned_data["quarter"],
+                include_training=form.cleaned_data["include_training"],
                 created_by=request.user,
             )
         except ValidationError as error:
@@ -134,7 +135,8 @@ def highlight_create(request):
             "form": form,
             "cancel_url": reverse("reporting:highlight_list"),
             "intro": "The draft's figures are read from the group's records for the quarter: meetings "
-            "and their quoracy, and its action log. The chair then writes the narrative.",
+            "and their quoracy, its action log, its business plan cells and its escalations to the board "
+            "(and the partnership's training, when chosen). The chair then writes the narrative.",
         },
     )
 

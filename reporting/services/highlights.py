@@ -21,9 +21,10 @@ from reporting.sections import Period, highlight_sections, sections_from
 HIGHLIGHT_KINDS = (GroupKind.SUBGROUP, GroupKind.TASK_AND_FINISH)
 
 
-def _figures(group: Group, quarter: Quarter, now: datetime.datetime) -> Figures:
+def _figures(group: Group, quarter: Quarter, now: datetime.datetime, *, include_training: bool) -> Figures:
     period = Period(start=quarter.start, end=quarter.end, today=timezone.localdate(now))
-    sections = [section.to_data() for section in highlight_sections(group=group, period=period)]
+    found = highlight_sections(group=group, period=period, include_training=include_training)
+    sections = [section.to_data() for section in found]
     return Figures.objects.create(sections=sections, generated_at=now)
 
 
@@ -38,7 +39,12 @@ def _locked(report: HighlightReport) -> HighlightReport:
 
 @transaction.atomic
 def highlight_report_generate(
-    *, group: Group, period_start: datetime.date, created_by, now: datetime.datetime | None = None
+    *,
+    group: Group,
+    period_start: datetime.date,
+    created_by,
+    include_training: bool = False,
+    now: datetime.datetime | None = None,
 ) -> HighlightReport:
     """A draft for the group's quarter starting on `period_start`, its figures read from the
     records now. One per group and quarter; a quarter that has not started has no records."""
@@ -59,7 +65,8 @@ def highlight_report_generate(
         group=group,
         period_start=quarter.start,
         period_end=quarter.end,
-        figures=_figures(group, quarter, now),
+        figures=_figures(group, quarter, now, include_training=include_training),
+        include_training=include_training,
         created_by=created_by,
     )
     report.full_clean()
@@ -75,7 +82,7 @@ def highlight_report_refresh(
     now = now or timezone.now()
     report = _locked(report)
     old = report.figures
-    report.figures = _figures(report.group, report.quarter, now)
+    report.figures = _figures(report.group, report.quarter, now, include_training=report.include_training)
     report.save()
     old.delete()
     return report

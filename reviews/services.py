@@ -20,6 +20,7 @@ from governance.models import Agency, Group, Person, StatutoryRole
 from governance.services.actions import action_record_for_source
 from reviews import clocks
 from reviews.choices import (
+    DEFAULT_THEMES,
     OPEN_STEPS,
     AdultDecision,
     ClockCode,
@@ -475,6 +476,14 @@ def briefing_record(
     briefing.full_clean()
     briefing.save()
     return briefing
+
+
+@transaction.atomic
+def themes_ensure_defaults() -> dict[str, Theme]:
+    """The default themes (issue 12), added where missing; every theme by name."""
+    for name in DEFAULT_THEMES:
+        Theme.objects.get_or_create(name=name)
+    return {theme.name: theme for theme in Theme.objects.all()}
 
 
 @transaction.atomic

@@ -155,7 +155,8 @@ def agency_return_record(
     agency_return.received_on = received_on
     agency_return.findings = findings.strip()
     agency_return.full_clean()
-    agency_return.save()
+    # Only what this records: a chase recorded meanwhile is kept.
+    agency_return.save(update_fields=["received_on", "findings", "updated_at"])
     return agency_return
 
 

@@ -357,3 +357,13 @@ def test_an_empty_cycle_is_refused_and_nothing_is_opened():
     with pytest.raises(ValidationError):
         _open_cycle([])
     assert not AssessmentCycle.objects.exists()
+
+
+def test_recording_a_return_after_it_was_chased_keeps_the_chase():
+    agency_return = ReturnFactory()
+    services.agency_return_chase(agency_return=agency_return, today=D(2025, 5, 25))
+    services.agency_return_record(
+        agency_return=agency_return, received_on=D(2025, 5, 27), findings="x", today=D(2025, 6, 1)
+    )
+    agency_return.refresh_from_db()
+    assert (agency_return.chase_count, agency_return.received_on) == (1, D(2025, 5, 27))

@@ -73,7 +73,7 @@ class HighlightReport(models.Model):
         indexes = [models.Index(fields=["status", "period_start"])]
 
     def __str__(self):
-        return f"{self.group.label} highlight report, {self.quarter.label}"
+        return f"{self.group.name} highlight report, {self.quarter.label}"
 
     def get_absolute_url(self):
         return reverse("reporting:highlight_detail", args=[self.pk])

@@ -29,7 +29,7 @@ def highlight_report_with_group(pk: int) -> HighlightReport:
         "figures",
         "board_meeting",
         "board_meeting__group",
-        "paper__agenda_item",
+        "paper__agenda_item__parent",
         "submitted_by__person",
     ).get(pk=pk)
 

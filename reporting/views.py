@@ -42,6 +42,11 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _item_title(item) -> str:
+    """“Messages to and from partnership groups: Education Group” for a group's line."""
+    return f"{item.parent.title}: {item.title}" if item.parent_id else item.title
+
+
 def _report_errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -220,7 +225,7 @@ def highlight_submit(request, pk):
         messages.success(
             request,
             f"Submitted: the report is a paper of the {meeting} meeting under "
-            f"“{report.paper.agenda_item.title}”."
+            f"item {report.paper.agenda_item.number}, “{_item_title(report.paper.agenda_item)}”."
             if meeting and report.paper
             else "Submitted.",
         )

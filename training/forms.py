@@ -1,5 +1,7 @@
 """Training's forms, on core.forms' crispy base (bounded text, one submit button)."""
 
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.layout import Layout
 from django import forms
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput, TimeInput
@@ -110,6 +112,8 @@ class RegisterForm(CrispyForm):
                 initial=booking.attendance or None,
             )
 
+        self.helper.layout = Layout(*[InlineRadios(name) for name in self.fields])
+
     def marks(self) -> dict[int, str]:
         return {booking.pk: self.cleaned_data[f"b{booking.pk}"] for booking in self.bookings}
 
@@ -136,6 +140,9 @@ class EvaluationForm(CrispyForm):
                     widget=forms.RadioSelect,
                 )
         self.order_fields(["rating", *[f for f in self.fields if f.startswith("o")], "comments"])
+        self.helper.layout = Layout(
+            *[InlineRadios(name) for name in self.fields if name != "comments"], "comments"
+        )
 
     def confidence(self) -> list[tuple[int, int]]:
         return [

@@ -155,7 +155,10 @@ def take_up_chart(rows: list[dict[str, Any]]) -> dict:
                 for label, key, colour in series
             ],
         },
-        "options": {"responsive": True, "plugins": {"legend": {"position": "bottom"}}},
+        "options": {
+            "plugins": {"legend": {"position": "bottom"}},
+            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}},
+        },
     }
 
 

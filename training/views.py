@@ -119,13 +119,13 @@ def _render_session(request, session: Session, *, booking_form=None, self_form=N
     }
     if can_manage:
         context["bookings"] = selectors.session_bookings(session)
-        context["booking_form"] = booking_form or BookingForm()
+        context["booking_form"] = booking_form or BookingForm(prefix="book")
         context["free"] = (
             session.capacity - len(context["bookings"]["booked"]) - len(context["bookings"]["offered"])
         )
     if context["can_book_self"]:
         context["self_form"] = self_form or SelfBookingForm(
-            initial={"agency": getattr(person, "agency_id", None)}
+            prefix="me", initial={"agency": getattr(person, "agency_id", None)}
         )
     return render(request, "training/session_detail.html", context, status=status)
 
@@ -188,7 +188,7 @@ def session_cancel(request, pk):
 @require_POST
 def booking_create(request, pk):
     session = _session(request, pk, MANAGE)
-    form = BookingForm(request.POST)
+    form = BookingForm(request.POST, prefix="book")
     if form.is_valid():
         try:
             booking = services.booking_create(
@@ -209,7 +209,7 @@ def booking_self(request, pk):
     session = _session(request, pk, "training.book_self")
     if getattr(request.user, "person", None) is None:  # a superuser with no directory entry
         raise PermissionDenied
-    form = SelfBookingForm(request.POST)
+    form = SelfBookingForm(request.POST, prefix="me")
     if form.is_valid():
         person = request.user.person
         try:

@@ -78,8 +78,8 @@ def test_the_secretariat_books_a_practitioner_without_an_account_then_waitlists_
     client.force_login(secretariat)
     url = reverse("training:booking_create", args=[future_session.pk])
     agency = AgencyFactory()
-    client.post(url, {"name": "Asha Patel", "email": "asha@example.org", "agency": agency.pk})
-    client.post(url, {"name": "Ben Ode", "email": "ben@example.org", "agency": agency.pk})
+    client.post(url, {"book-name": "Asha Patel", "book-email": "asha@example.org", "book-agency": agency.pk})
+    client.post(url, {"book-name": "Ben Ode", "book-email": "ben@example.org", "book-agency": agency.pk})
     assert dict(Booking.objects.values_list("name", "status")) == {
         "Asha Patel": BookingStatus.BOOKED,
         "Ben Ode": BookingStatus.WAITING,
@@ -92,7 +92,7 @@ def test_a_booking_with_a_bad_email_is_shown_again_with_the_error_and_nothing_sa
     client.force_login(secretariat)
     response = client.post(
         reverse("training:booking_create", args=[future_session.pk]),
-        {"name": "Asha Patel", "email": "not-an-address", "agency": AgencyFactory().pk},
+        {"book-name": "Asha Patel", "book-email": "not-an-address", "book-agency": AgencyFactory().pk},
     )
     assert response.status_code == 200
     assert "Enter a valid email address" in response.content.decode()
@@ -102,7 +102,7 @@ def test_a_booking_with_a_bad_email_is_shown_again_with_the_error_and_nothing_sa
 def test_a_member_books_themselves_with_their_directory_entry(client, member, future_session):
     client.force_login(member)
     person = member.person
-    client.post(reverse("training:booking_self", args=[future_session.pk]), {"agency": person.agency_id})
+    client.post(reverse("training:booking_self", args=[future_session.pk]), {"me-agency": person.agency_id})
     booking = Booking.objects.get()
     assert booking.person == person and booking.email == person.email
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from audits import selectors as audit_selectors
 from governance.action_rules import is_due_soon, is_overdue
 from governance.choices import FINISHED_STATUSES, GroupKind, LogReaders, MeetingStatus, QuorumRule
 from governance.models import Action, Group, Meeting
@@ -236,10 +237,64 @@ def group_training_section(*, group: Group, period: Period, include_training: bo
     return Section("training", "Training", lines, [table] if table.rows else [])
 
 
+def _date(day: datetime.date | None) -> str:
+    return f"{day:%-d %b %Y}" if day else "—"
+
+
+def _completed_audits_table(summary: dict) -> Table:
+    rows = [
+        [
+            audit["theme"],
+            _date(audit["completed_on"]),
+            audit["grade"] or "Not graded",
+            audit["areas_for_improvement"],
+        ]
+        for audit in summary["audits_completed"]
+    ]
+    return Table("Audits completed", ["Theme", "Completed", "Grade", "Areas for improvement"], rows)
+
+
+def _recommendation_lines(summary: dict) -> list[str]:
+    recommendations = summary["recommendations"]
+    if not recommendations:
+        return []
+    with_action = [r for r in recommendations if r["action_number"] is not None]
+    return [
+        f"{plural(len(recommendations), 'recommendation')} made, "
+        f"{len(with_action)} of them actions in the log."
+    ]
+
+
+def group_audits_section(*, group: Group, period: Period) -> Section | None:
+    """The group's audit programme in the quarter: audits completed with their grade, those under
+    way, recommendations, single-agency audits reviewed and self-assessments moderated (s.18).
+    None when the group runs no audits."""
+    summary = audit_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    completed, under_way = summary["audits_completed"], summary["audits_under_way"]
+    reviewed, moderated = summary["single_agency_audits_reviewed"], summary["self_assessments_moderated"]
+    if not (completed or under_way or reviewed or moderated):
+        return None
+    lines = [
+        f"{plural(len(completed), 'audit')} completed in the quarter, {len(under_way)} planned or under way."
+    ]
+    lines += _recommendation_lines(summary)
+    if reviewed or moderated:
+        lines.append(
+            f"{plural(reviewed, 'single-agency audit')} reviewed; "
+            f"{plural(moderated, 'self-assessment')} moderated."
+        )
+    tables = [_completed_audits_table(summary)] if completed else []
+    if under_way:
+        rows = [[audit["theme"], audit["status"], f"{audit['target_month']:%b %Y}"] for audit in under_way]
+        tables.append(Table("Audits planned or under way", ["Theme", "Status", "Target month"], rows))
+    return Section("audits", "Audits", lines, tables)
+
+
 HighlightSource = Callable[..., Section | None]
 HIGHLIGHT_SECTIONS: list[HighlightSource] = [
     group_meetings_section,
     group_actions_section,
+    group_audits_section,
     group_plan_section,
     group_escalations_section,
 ]
@@ -363,6 +418,59 @@ def reviews_section(*, period: Period) -> Section:
     return Section("reviews", "Case reviews (anonymised counts)", lines, tables, part="reviews")
 
 
+def audits_section(*, period: Period) -> Section:
+    """Multi-agency audits completed in the year, what changed where they were re-audited, and
+    their recommendations (s.18, s.19.1a)."""
+    summary = audit_selectors.period_summary(start=period.start, end=period.end)
+    completed, reaudits = summary["audits_completed"], summary["reaudits_compared"]
+    lines = [f"{plural(len(completed), 'multi-agency audit')} completed, {len(reaudits)} of them re-audits."]
+    lines += _recommendation_lines(summary)
+    lines.append(
+        f"{plural(summary['single_agency_audits_reviewed'], 'single-agency audit')} reviewed; "
+        f"{plural(summary['self_assessments_moderated'], 'self-assessment')} moderated."
+    )
+    tables = [_completed_audits_table(summary)] if completed else []
+    if reaudits:
+        rows = [
+            [audit["theme"], audit["original_grade"] or "—", audit["grade"] or "—", audit["what_changed"]]
+            for audit in reaudits
+        ]
+        tables.append(
+            Table("What changed: re-audits", ["Theme", "Grade before", "Grade now", "What changed"], rows)
+        )
+    if summary["recommendations"]:
+        rows = [
+            [r["audit"], r["number"], r["text"], r["action_status"] or "No action"]
+            for r in summary["recommendations"]
+        ]
+        tables.append(Table("Recommendations", ["Audit", "No.", "Recommendation", "Action"], rows))
+    return Section("audits", "Audits and what changed", lines, tables, part="impact")
+
+
+def feedback_section(*, period: Period) -> Section:
+    """The voice of children and families as the year's audits captured it (s.18.2, s.19.1d).
+    Case reviews record no such feedback yet, so only audits speak here."""
+    voices = audit_selectors.period_summary(start=period.start, end=period.end)["voice_of_the_child"]
+    if not voices:
+        return Section(
+            "feedback",
+            "The voice of the child in audits",
+            ["No audit was completed in the year."],
+            part="feedback",
+        )
+    rows = [[voice["theme"], voice["captured"], voice["how"]] for voice in voices]
+    return Section(
+        "feedback",
+        "The voice of the child in audits",
+        [
+            f"The voice of children and families, as {plural(len(rows), 'audit')} completed "
+            "in the year captured it."
+        ],
+        [Table("Voice of the child", ["Audit", "Captured", "How"], rows)],
+        part="feedback",
+    )
+
+
 def _money(value) -> str:
     return f"£{value:,.0f}" if value >= 0 else f"-£{-value:,.0f}"
 
@@ -472,9 +580,11 @@ YearlySource = Callable[..., Section | None]
 YEARLY_SECTIONS: list[YearlySource] = [
     partnership_meetings_section,
     training_section,
+    audits_section,
     escalations_scrutiny_section,
     little_progress_section,
     reviews_section,
+    feedback_section,
     budget_section,
 ]
 

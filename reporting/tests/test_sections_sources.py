@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from audits.choices import AuditStatus
+from audits.tests.factories import CaseAuditFactory, ProgrammeFactory, grades
 from governance.choices import LogReaders
 from governance.tests.factories import AgencyFactory, GroupFactory
 from governance.tests.factories_minutes import at
@@ -180,3 +182,50 @@ def test_a_highlight_report_shows_the_progress_rag_of_the_cells_the_group_owns(s
     )
     section = next(s for s in highlight_sections(group=group, period=QUARTER) if s.key == "plan")
     assert section.tables[0].rows[0][2:] == ["Green: on track or delivered", "1 Aug 2025", 1]
+
+
+def _completed_audit(group, **details):
+    grade = {g.name: g for g in grades()}
+    return CaseAuditFactory(
+        programme=ProgrammeFactory(group=group, year=details["completed_on"].year),
+        status=AuditStatus.COMPLETED,
+        grade=grade[details.pop("grade", "Good")],
+        **details,
+    )
+
+
+def test_the_yearly_report_says_what_changed_at_re_audit_and_how_children_were_heard():
+    quality = GroupFactory(name="Quality & Effectiveness Group")
+    original = _completed_audit(
+        quality, theme="Neglect", completed_on=datetime.date(2024, 10, 1), grade="Requires improvement"
+    )
+    _completed_audit(
+        quality,
+        theme="Neglect re-audit",
+        original=original,
+        completed_on=datetime.date(2025, 11, 3),
+        strengths="Chronologies now in every case.",
+        voice_of_child="yes",
+        voice_of_child_how="Children's words recorded in each return.",
+    )
+    report = yearly_report_assemble(
+        period_start=YEAR.start, publication_months=3, created_by=None, now=at(2026, 4, 20)
+    )
+    sections = {s["key"]: s for s in report.figures.sections}
+    reaudits = next(t for t in sections["audits"]["tables"] if t["caption"] == "What changed: re-audits")
+    assert reaudits["rows"] == [
+        ["Neglect re-audit", "Requires improvement", "Good", "Chronologies now in every case."]
+    ]
+    assert sections["feedback"]["tables"][0]["rows"] == [
+        ["Neglect re-audit", "Yes", "Children's words recorded in each return."]
+    ]
+    assert sections["feedback"]["part"] == "feedback"
+
+
+def test_a_highlight_report_shows_the_groups_audits_and_none_for_a_group_without_audits():
+    quality = GroupFactory(name="Quality & Effectiveness Group")
+    _completed_audit(quality, theme="Missing episodes", completed_on=datetime.date(2025, 8, 12))
+    audits = next(s for s in highlight_sections(group=quality, period=QUARTER) if s.key == "audits")
+    assert audits.summary[0] == "1 audit completed in the quarter, 0 planned or under way."
+    assert audits.tables[0].rows[0][:3] == ["Missing episodes", "12 Aug 2025", "Good"]
+    assert "audits" not in [s.key for s in highlight_sections(group=GroupFactory(), period=QUARTER)]

@@ -5,11 +5,12 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from core.partnership import partnership_settings
 from governance import action_rules
-from governance.forms.actions import FilterSelect
+from governance.forms.actions import FilterSelect, TypeaheadInput
 from governance.models import (
     FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
@@ -28,6 +29,13 @@ STATUS_CHOICES = [
     (FINISHED, "All finished"),
     *ActionStatus.choices,
 ]
+
+
+def _chosen_label(value, fetch) -> str:
+    """The label of the person or meeting a type-ahead field holds, so the page shows who or
+    which was chosen (one query, only when one is); text typed without JavaScript shows as typed."""
+    value = (value or "").strip()
+    return fetch(int(value)) if value.isdigit() and len(value) < 19 else ""
 
 
 def _read_once(fetch, group: Group):
@@ -58,6 +66,25 @@ def search_words_validator(value: str) -> None:
         )
 
 
+MEETING_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+
+
+def meeting_date(value: str) -> datetime.date | None:
+    for pattern in MEETING_DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def meeting_value_validator(value: str) -> None:
+    """A meeting chosen from the list (its id) or a date typed without JavaScript."""
+    if value.strip().isdigit() or meeting_date(value) is not None:
+        return
+    raise forms.ValidationError("Enter the meeting's date as dd/mm/yyyy, or choose a meeting from the list.")
+
+
 class ActionLogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
@@ -69,14 +96,22 @@ class ActionLogFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=STATUS_CHOICES, method="with_status", empty_label="Any", widget=FilterSelect
     )
-    # Plain choices rather than model choices: the lists are read once, as (id, label) pairs,
-    # without building a model object per option.
-    owner = django_filters.ChoiceFilter(
-        method="owned_by", label="Owner", empty_label="Anyone", widget=FilterSelect
+    # Type-ahead fields rather than drop-downs of every person and every meeting (issue 16): with
+    # JavaScript, Tom Select offers matches from a small JSON endpoint and sends the chosen id;
+    # without it, the box takes a name (owners) or a date (meetings).
+    owner = django_filters.CharFilter(
+        method="owned_by",
+        label="Owner",
+        max_length=SEARCH_MAX_LENGTH,
+        widget=TypeaheadInput(placeholder="Anyone: type a name"),
     )
     lead_agency = django_filters.ChoiceFilter(label="Lead agency", empty_label="Any", widget=FilterSelect)
-    meeting = django_filters.ChoiceFilter(
-        field_name="origin_meeting", label="Meeting where agreed", empty_label="Any", widget=FilterSelect
+    meeting = django_filters.CharFilter(
+        method="agreed_at",
+        label="Meeting where agreed",
+        max_length=20,
+        validators=[meeting_value_validator],
+        widget=TypeaheadInput(placeholder="Any: type a date, dd/mm/yyyy"),
     )
     source = django_filters.ChoiceFilter(choices=ActionSource.choices, empty_label="Any", widget=FilterSelect)
     overdue = django_filters.BooleanFilter(method="only_overdue", widget=CHECKBOX, label="Overdue")
@@ -96,12 +131,21 @@ class ActionLogFilter(django_filters.FilterSet):
         self.today = today or timezone.localdate()
         self.due_soon_days = partnership_settings().due_soon_days
         self.filters["due_soon"].label = f"Due in the next {self.due_soon_days} days"
-        for name, choices in (
-            ("owner", selectors_actions.group_log_owner_choices),
-            ("lead_agency", selectors_actions.group_log_agency_choices),
-            ("meeting", selectors_actions.group_log_meeting_choices),
-        ):
-            self.filters[name].extra["choices"] = _read_once(choices, group)
+        self.filters["lead_agency"].extra["choices"] = _read_once(
+            selectors_actions.group_log_agency_choices, group
+        )
+        # The type-ahead fields ask these for matches, and show the label of the one chosen.
+        chosen = self.data or {}
+        self.filters["owner"].extra["widget"] = TypeaheadInput(
+            placeholder="Anyone: type a name",
+            url=reverse("governance:person_lookup"),
+            label=_chosen_label(chosen.get("owner"), selectors_actions.person_label),
+        )
+        self.filters["meeting"].extra["widget"] = TypeaheadInput(
+            placeholder="Any: type a date, dd/mm/yyyy",
+            url=reverse("governance:action_log_meeting_lookup", args=[group.pk]),
+            label=_chosen_label(chosen.get("meeting"), selectors_actions.meeting_label),
+        )
 
     @property
     def searching(self) -> bool:
@@ -133,9 +177,23 @@ class ActionLogFilter(django_filters.FilterSet):
 
     def owned_by(self, queryset, name, value):
         # Through the owner links' person index: a join would have the database read the whole log.
+        value = value.strip()
+        if value.isdigit():
+            people = Person.objects.filter(pk=int(value)).values("pk")
+        else:  # typed without JavaScript: owners whose name holds every word
+            people = Person.objects.all()
+            for word in value.split()[:SEARCH_MAX_WORDS]:
+                people = people.filter(name__icontains=word)
+            people = people.values("pk")
         return queryset.filter(
-            pk__in=Action.owners.through.objects.filter(person_id=value).values("action_id")
+            pk__in=Action.owners.through.objects.filter(person__in=people).values("action_id")
         )
+
+    def agreed_at(self, queryset, name, value):
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(origin_meeting_id=int(value))
+        return queryset.filter(origin_meeting__starts_at__date=meeting_date(value))
 
     def with_status(self, queryset, name, value):
         # An action the group handed on is neither outstanding nor of any status in its log: it

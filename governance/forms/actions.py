@@ -12,6 +12,20 @@ from governance.forms.fields import active_people, label_people, person_label_wi
 from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
 
 
+class TypeaheadInput(forms.TextInput):
+    """A text box that static/js/typeahead.js turns into a Tom Select field fed by `url` (a JSON
+    endpoint answering ?q= with {"results": [{"value", "text"}]}), showing `label` for the id it
+    holds. Without JavaScript it stays a text box (issue 16: no drop-down of every person)."""
+
+    def __init__(self, *, placeholder: str = "", url: str = "", label: str = ""):
+        attrs = {"class": "form-control", "autocomplete": "off", "placeholder": placeholder}
+        if url:
+            attrs["data-typeahead"] = url
+        if label:
+            attrs["data-typeahead-label"] = label
+        super().__init__(attrs)
+
+
 class FilterSelect(forms.Select):
     """A select for optional filters whose options are written in Python rather than one
     template per option: the log's owner filter can list hundreds of people."""

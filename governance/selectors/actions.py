@@ -513,31 +513,54 @@ def action_log_export(queryset: QuerySet, *, group: Group, today: datetime.date)
         )
 
 
-def group_log_owner_choices(group: Group) -> list[tuple[int, str]]:
-    """Everyone in the directory, as (id, name), for the owner filter.
-
-    Not 'people who own an action in this log': that would read the whole log on
-    every page, and the page must cost the same whatever the log's size.
-    """
-    return list(Person.objects.order_by("name", "pk").values_list("pk", "name"))
+def person_label(pk: int) -> str:
+    """The name an owner filter shows for the person chosen (one query, only when one is)."""
+    return Person.objects.filter(pk=pk).values_list("name", flat=True).first() or ""
 
 
 def group_log_agency_choices(group: Group) -> list[tuple[int, str]]:
     return list(Agency.objects.order_by("name").values_list("pk", "name"))
 
 
-def group_log_meeting_choices(group: Group) -> list[tuple[int, str]]:
-    """The group's meetings, and those of groups that handed actions to it, as (id, label)."""
+def _log_meetings(group: Group) -> QuerySet:
+    """The group's meetings, and those of groups that handed actions to it: where its actions
+    were agreed."""
     handed_from = ActionHandover.objects.filter(to_group=group).values("from_group_id")
+    return Meeting.objects.filter(Q(group=group) | Q(group__in=handed_from))
+
+
+def _meeting_label(starts_at: datetime.datetime, short_name: str, name: str) -> str:
+    return f"{short_name or name} — {timezone.localtime(starts_at):%-d %b %Y}"
+
+
+# A group meets monthly at most: ten years is 120 meetings, and a type-ahead search reads at most
+# this many of the latest to match the words typed against their labels.
+MEETING_LOOKUP_SCAN = 1000
+
+
+def group_log_meeting_lookup(group: Group, query: str, *, limit: int = 20) -> list[dict[str, object]]:
+    """The meetings of a log's filter whose label ('Board — 18 Dec 2019') holds every word of
+    `query`, latest first, as type-ahead options ({value, text}); one query."""
+    words = query.lower().split()[:5]
     meetings = (
-        Meeting.objects.filter(Q(group=group) | Q(group__in=handed_from))
-        .order_by("-starts_at")
-        .values_list("pk", "starts_at", "group__short_name", "group__name")
+        _log_meetings(group)
+        .order_by("-starts_at", "-pk")
+        .values_list("pk", "starts_at", "group__short_name", "group__name")[:MEETING_LOOKUP_SCAN]
     )
-    return [
-        (pk, f"{short_name or name} — {timezone.localtime(starts_at):%-d %b %Y}")
-        for pk, starts_at, short_name, name in meetings
-    ]
+    options: list[dict[str, object]] = []
+    for pk, starts_at, short_name, name in meetings:
+        label = _meeting_label(starts_at, short_name, name)
+        if all(word in label.lower() for word in words):
+            options.append({"value": pk, "text": label})
+            if len(options) == limit:
+                break
+    return options
+
+
+def meeting_label(pk: int) -> str:
+    """The label a meeting filter shows for the meeting chosen (one query, only when one is)."""
+    row = Meeting.objects.filter(pk=pk).values_list("starts_at", "group__short_name", "group__name").first()
+    return _meeting_label(*row) if row else ""
 
 
 @dataclass

@@ -150,6 +150,25 @@ def agency_groups(*, agency: Agency, today=None):
     )
 
 
+LOOKUP_LIMIT = 20
+LOOKUP_QUERY_MAX_LENGTH = 100  # what a type-ahead box sends is cut to this
+
+
+def people_lookup(query: str, *, limit: int = LOOKUP_LIMIT) -> list[dict[str, object]]:
+    """People whose name holds every word of `query`, as type-ahead options ({value, text}):
+    one query of at most `limit` rows, whatever the directory's size (issue 16)."""
+    people = Person.objects.all()
+    for word in query.split()[:5]:
+        people = people.filter(name__icontains=word)
+    rows = people.order_by("name", "pk").values_list("pk", "name", "agency__short_name", "agency__name")[
+        :limit
+    ]
+    return [
+        {"value": pk, "text": f"{name} ({short_name or agency_name})"}
+        for pk, name, short_name, agency_name in rows
+    ]
+
+
 def people_directory():
     """Every person with what the directory shows: agency and current groups."""
     today = timezone.localdate()

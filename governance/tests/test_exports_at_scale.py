@@ -20,10 +20,10 @@ from governance.tests.test_queries_actions import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# The request and the permission check (session, user, the group, auth groups, content types,
-# settings), the filter's choices, then the export's own three: the actions with their latest
-# update, the owner links, the log's hand-overs.
-EXPORT_QUERIES = 10
+# The request and the permission check (session, user, the group, auth groups, the registered
+# action sources' content types, settings), then the export's own three: the actions with their
+# latest update, the owner links, the log's hand-overs.
+EXPORT_QUERIES = 9
 
 
 def csv_rows(response) -> list[list[str]]:
@@ -42,8 +42,9 @@ def test_an_export_runs_the_same_queries_for_ten_actions_as_for_five_hundred(
         bulk_actions(group, size, owners=people, owners_per_action=3, updates_per_action=2)
         with django_assert_max_num_queries(EXPORT_QUERIES):
             response = client.get(url)
-            if name == "action_log_csv":
-                assert len(csv_rows(response)) == 1 + group.actions.count()
+            content = b"".join(response.streaming_content) if response.streaming else response.content
+        if name == "action_log_csv":
+            assert content.decode("utf-8-sig").count("\r\n") == 1 + group.actions.count()
         counts.append(count_queries(lambda: b"".join(client.get(url, {"status": "outstanding"}))))
     assert counts[0] == counts[1]
 

@@ -22,10 +22,11 @@ SMALL, LARGE = 10, 500
 
 # Page queries: the counts of outstanding and finished actions (one query each, or one in all
 # with a search), the page's ids from one part or both, its rows, owners and updates, and the
-# filter's choices (owners, lead agencies, meetings): 9 or 10.
+# filter's lead agencies (owners and meetings are type-ahead fields since issue 16: the name of
+# the owner chosen, when one is): 7 or 8.
 # The rest is the request and the layout: session, user, the permission check's auth groups and
 # memberships, the navigation's person and notification count (7 today).
-LOG_QUERIES = 18
+LOG_QUERIES = 16
 # Count, page, owners, updates, plus the request and the layout.
 MY_ACTIONS_QUERIES = 12
 # Counts by source, outstanding actions, their owners.

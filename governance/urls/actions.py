@@ -9,6 +9,11 @@ urlpatterns = [
     path("groups/<int:group_pk>/actions/", views_actions.action_log, name="action_log"),
     path("groups/<int:group_pk>/actions/export.csv", views_actions.action_log_csv, name="action_log_csv"),
     path("groups/<int:group_pk>/actions/export.xlsx", views_actions.action_log_xlsx, name="action_log_xlsx"),
+    path(
+        "groups/<int:group_pk>/actions/meetings/",
+        views_actions.action_log_meeting_lookup,
+        name="action_log_meeting_lookup",
+    ),
     path("groups/<int:group_pk>/actions/print/", views_actions.action_log_print, name="action_log_print"),
     path("groups/<int:group_pk>/actions/new/", views_actions.action_create, name="action_create"),
     path("groups/<int:group_pk>/actions/import/", views_import.action_import, name="action_import"),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("agencies/<int:pk>/edit/", views.agency_edit, name="agency_edit"),
     path("people/", views.PersonDirectoryView.as_view(), name="person_list"),
     path("people/new/", views.person_edit, name="person_create"),
+    path("people/lookup/", views.person_lookup, name="person_lookup"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
 ]

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from governance.forms.actions import ActionHandOverForm, ActionRecordForm, Actio
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
 from governance.selectors import actions as selectors_actions
 from governance.selectors import meetings as selectors_meetings
+from governance.selectors.structure import LOOKUP_QUERY_MAX_LENGTH
 from governance.services import actions as services
 from governance.views.access import (
     STRUCTURE_CRUMB,
@@ -102,6 +103,16 @@ def action_log(request, group_pk):
             "today": today,
         },
     )
+
+
+@access(GROUP_MEMBERS)
+@require_GET
+def action_log_meeting_lookup(request, group_pk):
+    """Type-ahead options for the log's meeting filter: the meetings where its actions were
+    agreed whose label holds the words typed, latest first, for those who may read the log."""
+    group = group_for_actions(request, group_pk)
+    query = request.GET.get("q", "")[:LOOKUP_QUERY_MAX_LENGTH]
+    return JsonResponse({"results": selectors_actions.group_log_meeting_lookup(group, query)})
 
 
 EXPORT_HEADERS = [

@@ -3,9 +3,10 @@ selector or a service, render. Login is required by middleware for every view.""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -25,6 +26,7 @@ from governance.forms.structure import (
 )
 from governance.models import Agency, Group, Membership, Person, QuorumCounting, SafeguardingPartnerRole
 from governance.selectors import structure as selectors
+from governance.selectors.structure import LOOKUP_QUERY_MAX_LENGTH
 from governance.services import structure as services
 from governance.views.access import AGENCIES_CRUMB, PEOPLE_CRUMB, STRUCTURE_CRUMB, check_perm, group_for
 
@@ -119,6 +121,16 @@ class PersonDirectoryView(PartnershipViewMixin, FilterView):
             can_manage=self.request.user.has_perm("governance.manage_structure"),
             **kwargs,
         )
+
+
+@access(PARTNERSHIP_VIEWERS)
+@require_GET
+def person_lookup(request):
+    """Type-ahead options for fields over people (the action log's owner filter): at most 20
+    people whose name holds the words typed, for anyone who may read the directory."""
+    check_perm(request.user, "governance.view_partnership")
+    query = request.GET.get("q", "")[:LOOKUP_QUERY_MAX_LENGTH]
+    return JsonResponse({"results": selectors.people_lookup(query)})
 
 
 @access(PARTNERSHIP_VIEWERS)

@@ -24,6 +24,7 @@ from audits.permissions import person_agency_id
 from audits.views.access import AUDITS_CRUMB, audit_for, programme_for, return_for_edit
 from core.access import access
 from core.views import apply_service_errors
+from governance.models import Group
 from governance.views.access import check_perm
 
 FORM_PAGE = "governance/form_page.html"
@@ -76,7 +77,7 @@ def home(request):
 @require_http_methods(["GET", "POST"])
 def programme_create(request):
     check_perm(request.user, "audits.manage")
-    quality = ProgrammeForm.base_fields["group"].queryset.filter(name__icontains="quality").first()
+    quality = Group.objects.filter(active=True, name__icontains="quality").first()
     form = ProgrammeForm(
         request.POST or None,
         initial={"year": audit_rules.financial_year_of(timezone.localdate()), "group": quality},

@@ -19,7 +19,7 @@ from audits.views.access import AUDITS_CRUMB, answer_for, assessment_for, cycle_
 from audits.views.audits import form_page
 from core.access import access
 from core.views import apply_service_errors
-from governance.models import Agency
+from governance.models import Agency, Group
 from governance.views.access import check_perm
 
 
@@ -31,7 +31,7 @@ def _crumbs(assessment) -> list:
 @require_http_methods(["GET", "POST"])
 def cycle_create(request):
     check_perm(request.user, "audits.manage")
-    quality = CycleForm.base_fields["group"].queryset.filter(name__icontains="quality").first()
+    quality = Group.objects.filter(active=True, name__icontains="quality").first()
     form = CycleForm(request.POST or None, initial={"group": quality})
     if request.method == "POST" and form.is_valid():
         try:

@@ -90,6 +90,25 @@ def publication_deadline(period_end: datetime.date, *, months: int = PUBLICATION
     return add_months(period_end, months)
 
 
+# The secretariat is reminded once when the deadline comes within this many days, then weekly
+# once it has passed with the report unpublished (the product's default cadence).
+REMINDER_DAYS_BEFORE = 30
+
+
+def publication_reminder(
+    *, deadline: datetime.date, published_on: datetime.date | None, today: datetime.date
+) -> tuple[str, str] | None:
+    """(kind, occasion) of the reminder due today about an unpublished yearly report, or None:
+    "yearly_report_due" once from REMINDER_DAYS_BEFORE days before the deadline to the deadline
+    day itself, then "yearly_report_overdue" once per ISO week after it."""
+    if published_on is not None or today < deadline - datetime.timedelta(days=REMINDER_DAYS_BEFORE):
+        return None
+    if today <= deadline:
+        return "yearly_report_due", f"due:{deadline.isoformat()}"
+    year, week, _ = today.isocalendar()
+    return "yearly_report_overdue", f"overdue:{year}-W{week:02d}"
+
+
 @dataclass(frozen=True)
 class DeadlineStatus:
     """What the page says about the deadline, with a colour never used alone (WCAG 1.4.1)."""

@@ -26,11 +26,13 @@ urlpatterns = [
     path("pool/", views.pool, name="pool"),
     path("pool/new/", views.trainer_create, name="trainer_create"),
     path("trainers/<int:pk>/edit/", views.trainer_edit, name="trainer_edit"),
+    path("trainers/<int:pk>/history/", views.trainer_history, name="trainer_history"),
     path("take-up/", views.take_up, name="take_up"),
     path("take-up/export/", views.take_up_export, name="take_up_export"),
     path("needs/", views.need_list, name="need_list"),
     path("needs/new/", views.need_create, name="need_create"),
     path("needs/<int:pk>/edit/", views.need_edit, name="need_edit"),
+    path("needs/<int:pk>/history/", views.need_history, name="need_history"),
     path("settings/", views.training_settings, name="settings"),
     # Signed links e-mailed to practitioners: no login, one booking, expiring.
     path("link/<str:signed>/accept/", views.link_accept, name="link_accept"),

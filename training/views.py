@@ -622,7 +622,7 @@ def _need_form(request, need: TrainingNeed, title: str):
 # History ---------------------------------------------------------------------------------------
 
 
-def _history(request, instance: Course | Session, label: str):
+def _history(request, instance: Course | Session | Trainer | TrainingNeed, label: str):
     page_obj, entries = record_history(instance, page_number=request.GET.get("page"))
     return render(
         request,
@@ -649,6 +649,20 @@ def course_history(request, pk):
 @require_GET
 def session_history(request, pk):
     return _history(request, _session(request, pk), "Session")
+
+
+@access(PARTNERSHIP_VIEWERS)
+@require_GET
+def trainer_history(request, pk):
+    check_perm(request.user, VIEW)
+    return _history(request, get_object_or_404(Trainer.objects.select_related("person"), pk=pk), "Trainer")
+
+
+@access(PARTNERSHIP_VIEWERS)
+@require_GET
+def need_history(request, pk):
+    check_perm(request.user, VIEW)
+    return _history(request, get_object_or_404(TrainingNeed, pk=pk), "Training need")
 
 
 # Signed links: no login, one booking, expiring ------------------------------------------------

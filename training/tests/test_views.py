@@ -264,3 +264,60 @@ def test_the_pool_and_course_pages_read_in_a_fixed_number_of_queries(
         client.get(reverse("training:pool"))
     with django_assert_max_num_queries(12):
         client.get(reverse("training:course_list"))
+
+
+def test_a_practitioner_cancels_through_their_link_and_a_late_cancellation_is_recorded(client):
+    session = SessionFactory(date=timezone.localdate() + datetime.timedelta(days=1), capacity=2)
+    booking = BookingFactory(session=session)
+    url = reverse("training:link_cancel", kwargs={"signed": booking_token(booking.pk)})
+    response = client.post(url, {"cancel": "1"})
+    assert response.status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED and booking.late_cancellation
+
+
+def test_the_secretariat_changes_the_offer_deadline_and_records_an_agencys_workforce(client, secretariat):
+    agency = AgencyFactory()
+    client.force_login(secretariat)
+    url = reverse("training:settings")
+    client.post(
+        url, {"s-offer_hours": "24", "s-notice_days": "3", "s-impact_after_days": "90", "s-link_days": "60"}
+    )
+    client.post(url, {"w-agency": agency.pk, "w-workforce": "450", "w-as_of": "2026-04-01"})
+    assert services.training_settings().offer_hours == 24
+    assert agency.training_workforce.workforce == 450
+
+
+def test_an_offer_deadline_of_zero_hours_is_refused_on_the_settings_page(client, secretariat):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("training:settings"),
+        {"s-offer_hours": "0", "s-notice_days": "3", "s-impact_after_days": "90", "s-link_days": "60"},
+    )
+    assert response.status_code == 200
+    assert services.training_settings().offer_hours == 48
+
+
+def test_a_training_need_from_a_case_review_is_linked_to_a_course(client, secretariat):
+    course = CourseFactory()
+    client.force_login(secretariat)
+    client.post(
+        reverse("training:need_create"),
+        {
+            "title": "Professional curiosity",
+            "source": "case_review",
+            "source_detail": "LCSPR learning brief",
+            "identified_on": "2026-03-01",
+            "courses": [course.pk],
+            "status": "addressed",
+        },
+    )
+    assert list(course.needs.values_list("title", flat=True)) == ["Professional curiosity"]
+
+
+def test_a_partner_reader_sees_sessions_but_not_who_booked(client, partner, future_session):
+    BookingFactory(session=future_session, name="Private Practitioner")
+    client.force_login(partner)
+    response = client.get(reverse("training:session_detail", args=[future_session.pk]))
+    assert response.status_code == 200
+    assert "Private Practitioner" not in response.content.decode()

@@ -38,8 +38,11 @@ __all__ = [
     "GRANT_MANAGERS_POST",
     "GRANT_WITHDRAW_POST",
     "NUMBERS",
+    "REPORT_SENDERS_POST",
     "REVIEWERS",
     "REVIEWERS_DONE",
     "REVIEWERS_POST",
     "REVIEWERS_POST_ONLY",
 ]
+# Sending the quarterly report to the board: the JCR chair and the officers; other reviewers 403.
+REPORT_SENDERS_POST = rule("the JCR chair and officers", method="POST", default=404, jcr=403)

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput, bound_text_fields
+from governance.choices import PAPERLESS_STANDING_ITEMS, MeetingStatus
 from governance.forms.fields import PeopleChoiceField, PersonChoiceField, active_people
-from governance.models import Agency, Meeting, Person
+from governance.models import Agency, AgendaItem, GroupKind, Meeting, Person
 from governance.permissions import SECRETARIAT_GROUP
 from reviews.choices import AdultDecision, Harm, MilestoneKind, Recommendation, RequestStatus, ReviewType
 from reviews.models import CaseReview, ClockRule, Theme
@@ -350,3 +351,70 @@ class OfficerForm(CrispyForm):
             .objects.filter(is_active=True, groups__name=SECRETARIAT_GROUP)
             .order_by("username")
         )
+
+
+class QuarterForm(CrispyForm):
+    submit_label = "Draft the report"
+
+    day = forms.DateField(label="A day in the quarter", help_text="The report covers that calendar quarter.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _dates(self)
+
+
+class QuarterlyReportForm(CrispyForm):
+    submit_label = "Save the draft"
+
+    title = forms.CharField(max_length=200)
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text="This goes to the board as a paper: counts and learning only, no child or family named.",
+    )
+
+
+def _agenda_item_label(item: AgendaItem) -> str:
+    number = f"{item.number} " if item.number else ""
+    return f"{item.meeting.group.label}, {item.meeting.local_date:%-d %b %Y}: {number}{item.title}"
+
+
+class AttachForm(CrispyForm):
+    submit_label = "Attach to the board meeting"
+
+    agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), label="Agenda item")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["agenda_item"])
+        field.queryset = (
+            AgendaItem.objects.filter(
+                meeting__group__kind=GroupKind.BOARD,
+                meeting__starts_at__date__gte=timezone.localdate(),
+                meeting__status=MeetingStatus.SCHEDULED,
+            )
+            .exclude(standing_item__in=PAPERLESS_STANDING_ITEMS)
+            .select_related("meeting__group")
+            .order_by("meeting__starts_at", "sort_key")
+        )
+        field.label_from_instance = _agenda_item_label
+
+
+class CdopReportForm(CrispyForm):
+    submit_label = "Record the report"
+
+    year_label = forms.CharField(label="Reporting year", max_length=20, help_text="“2025-26”.")
+    received_on = forms.DateField()
+    summary = forms.CharField(
+        label="Its findings, in summary", widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    file = forms.FileField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = Theme.objects.filter(
+            active=True
+        )
+        _dates(self)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from governance.models import Action, Agency, Meeting, Person, StatutoryRole
+from governance.models import Action, Agency, Meeting, Paper, Person, StatutoryRole
 from reviews.choices import (
     AdultDecision,
     ClockCode,
@@ -373,3 +373,66 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.user} viewed {self.what} of {self.review.reference}"
+
+
+class QuarterlyReport(TimeStamped):
+    """The JCR chair's quarterly report to the board (seed 001 s.14.3): a draft generated from
+    the records (counts only), edited by the chair, then attached as a paper to a board meeting,
+    after which it is locked."""
+
+    period_start = models.DateField()
+    period_end = models.DateField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    paper = models.ForeignKey(Paper, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    attached_at = models.DateTimeField(null=True, blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class CdopReport(TimeStamped):
+    """The Child Death Overview Panel's annual report, received by the partners through the JCR
+    (seed 001 s.16.3; seed 003 item 2b): its themes and its recommendations, each routed into the
+    JCR action log."""
+
+    year_label = models.CharField("reporting year", max_length=20, help_text="“2025-26”.")
+    received_on = models.DateField()
+    summary = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="cdop_reports")
+    file = models.FileField(upload_to="reviews/cdop/%Y/", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self):
+        return f"CDOP annual report {self.year_label}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:cdop_detail", args=[self.pk])
+
+
+class CdopRecommendation(TimeStamped):
+    report = models.ForeignKey(CdopReport, on_delete=models.CASCADE, related_name="recommendations")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    action = models.OneToOneField(Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="reviews_cdop_recommendation_number")
+        ]
+
+    def __str__(self):
+        return f"{self.report}, recommendation {self.number}"

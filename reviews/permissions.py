@@ -133,3 +133,8 @@ def visible_reviews_q_for_person(person) -> Q:
     """A Q over CaseReview of the reviews `person` may be told about (reminders, digests): by
     their login, as on the pages; a person without one is told about none."""
     return visible_reviews_subquery_q(getattr(person, "user", None))
+
+
+# The quarterly report goes to the board from the JCR chair (seed 001 s.14.3), or the officers
+# who support the group.
+rules.add_perm("reviews.attach_quarterly_report", is_jcr_chair | is_case_review_officer)

@@ -11,13 +11,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.pdf import render_pdf
 from core.workdays import closure_days
 from governance.choices import ActionSource
-from governance.models import Agency, Group, Person, StatutoryRole
+from governance.models import Agency, AgendaItem, Group, GroupKind, Person, StatutoryRole
 from governance.services.actions import action_record_for_source
+from governance.services.papers import paper_submit
 from reviews import clocks
 from reviews.choices import (
     DEFAULT_THEMES,
@@ -34,16 +38,21 @@ from reviews.models import (
     CaseChild,
     CaseReview,
     CaseReviewOfficer,
+    CdopRecommendation,
+    CdopReport,
     ClockRule,
     Correction,
     InformationRequest,
     LearningBriefing,
     Milestone,
     PartnerDecision,
+    QuarterlyReport,
     ReviewRecommendation,
     SignOff,
     Theme,
+    decision_label,
 )
+from reviews.selectors import period_summary
 
 MAX_CHILDREN = 4  # a serious incident notification covers up to four children
 REFERENCE_PREFIX = {ReviewType.CHILD: "RR", ReviewType.DHR: "DHR", ReviewType.SAR: "SAR"}
@@ -587,3 +596,144 @@ def officer_remove(*, officer: CaseReviewOfficer, by) -> None:
 def access_log_record(*, user, review: CaseReview, what: str, now: datetime.datetime) -> AccessLogEntry:
     """Someone has just been shown a review's restricted details."""
     return AccessLogEntry.objects.create(user=user, review=review, what=what[:200], at=now)
+
+
+# The JCR chair's quarterly report ------------------------------------------------------------
+
+
+def quarter_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The calendar quarter holding `day`: its first and last days."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = datetime.date(day.year, first_month, 1)
+    end = clocks.add_months(start, 3) - datetime.timedelta(days=1)
+    return start, end
+
+
+@transaction.atomic
+def quarterly_report_draft(
+    *, start: datetime.date, end: datetime.date, user, today: datetime.date
+) -> QuarterlyReport:
+    """A draft from the records of the period (counts only, no case material): reviews opened,
+    decisions, publications, overdue steps, recommendations' actions open and finished, themes.
+    The chair edits it before it goes to the board."""
+    if end < start:
+        raise ValidationError({"period_end": "The period cannot end before it starts."})
+    summary = period_summary(start=start, end=end)
+    text = render_to_string(
+        "reviews/quarterly_report_draft.txt",
+        {
+            "summary": summary,
+            "decisions": {decision_label(code): count for code, count in summary["decisions"].items()},
+            "start": start,
+            "end": end,
+            "today": today,
+            "types": dict(ReviewType.choices),
+        },
+    ).strip()
+    report = QuarterlyReport(
+        period_start=start,
+        period_end=end,
+        title=f"Joint Case Review Group: quarterly report to the board, {start:%-d %B} to {end:%-d %B %Y}",
+        text=text,
+        drafted_by=user,
+    )
+    report._history_user = user
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _check_not_attached(report: QuarterlyReport) -> None:
+    if report.paper_id is not None:
+        raise ValidationError("This report has gone to the board as a paper: it no longer changes.")
+
+
+@transaction.atomic
+def quarterly_report_update(*, report: QuarterlyReport, title: str, text: str, user) -> QuarterlyReport:
+    locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _check_not_attached(locked)
+    locked.title, locked.text = title.strip(), text.strip()
+    locked._history_user = user
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def quarterly_report_attach(
+    *, report: QuarterlyReport, agenda_item: AgendaItem, user, now: datetime.datetime
+) -> QuarterlyReport:
+    """The report as a PDF paper under a board meeting's agenda item (governance's paper service:
+    its lateness, checks and escalation); then it is locked."""
+    locked = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _check_not_attached(locked)
+    if agenda_item.meeting.group.kind != GroupKind.BOARD:
+        raise ValidationError({"agenda_item": "The quarterly report goes to a meeting of the board."})
+    pdf = render_pdf("reviews/quarterly_report_pdf.html", {"report": locked})
+    paper = paper_submit(
+        agenda_item=agenda_item,
+        uploaded_file=SimpleUploadedFile(
+            f"jcr-quarterly-report-{locked.period_start:%Y-%m}.pdf", pdf, content_type="application/pdf"
+        ),
+        title=locked.title[:300],
+        author=getattr(user, "person", None),
+        submitted_by=user,
+        now=now,
+    )
+    locked.paper, locked.attached_at = paper, now
+    locked._history_user = user
+    locked.save()
+    return locked
+
+
+# Child death overview: the CDOP's annual report --------------------------------------------------
+
+
+@transaction.atomic
+def cdop_report_record(
+    *,
+    year_label: str,
+    received_on: datetime.date,
+    summary: str = "",
+    themes: Iterable[Theme] = (),
+    file=None,
+) -> CdopReport:
+    report = CdopReport(year_label=year_label.strip(), received_on=received_on, summary=summary.strip())
+    if file:
+        report.file = file
+    report.full_clean()
+    report.save()
+    report.themes.set(themes)
+    return report
+
+
+@transaction.atomic
+def cdop_recommendation_add(
+    *,
+    report: CdopReport,
+    text: str,
+    group: Group,
+    owners: Iterable[Person],
+    recorded_by,
+    due_date: datetime.date | None = None,
+    lead_agency: Agency | None = None,
+    now: datetime.datetime | None = None,
+) -> CdopRecommendation:
+    """A CDOP recommendation routed through the JCR into its action log (origin: the report)."""
+    locked = CdopReport.objects.select_for_update().get(pk=report.pk)
+    if not text.strip():
+        raise ValidationError({"text": "Write the recommendation."})
+    number = (locked.recommendations.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    action = action_record_for_source(
+        source_object=locked,
+        source_kind=ActionSource.OTHER,
+        label=f"{locked}, recommendation {number}",
+        group=group,
+        description=text.strip(),
+        owners=owners,
+        recorded_by=recorded_by,
+        due_date=due_date,
+        lead_agency=lead_agency,
+        now=now,
+    )
+    return CdopRecommendation.objects.create(report=locked, number=number, text=text.strip(), action=action)

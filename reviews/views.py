@@ -31,6 +31,7 @@ from reviews.access_rules import (
     GRANT_MANAGERS_POST,
     GRANT_WITHDRAW_POST,
     NUMBERS,
+    REPORT_SENDERS_POST,
     REVIEWERS,
     REVIEWERS_DONE,
     REVIEWERS_POST,
@@ -39,7 +40,9 @@ from reviews.access_rules import (
 from reviews.choices import ReviewType
 from reviews.forms import (
     SECTION_TITLES,
+    AttachForm,
     BriefingForm,
+    CdopReportForm,
     ClockRuleForm,
     GrantForm,
     InformationRequestForm,
@@ -47,6 +50,8 @@ from reviews.forms import (
     NotificationForm,
     OfficerForm,
     PartnerDecisionForm,
+    QuarterForm,
+    QuarterlyReportForm,
     RecommendationForm,
     RequestStatusForm,
     ReviewSectionForm,
@@ -60,8 +65,10 @@ from reviews.models import (
     AccessLogEntry,
     CaseReview,
     CaseReviewOfficer,
+    CdopReport,
     ClockRule,
     InformationRequest,
+    QuarterlyReport,
 )
 from reviews.permissions import case_review_group, may_open_reviews
 
@@ -704,6 +711,189 @@ def clock_rule_edit(request, clock_code: str):
         {
             "title": f"Clock rule: {instance.name}",
             "breadcrumbs": [("Clock rules", reverse("reviews:clock_rules"))],
+            "form": form,
+        },
+    )
+
+
+# The JCR chair's quarterly report ------------------------------------------------------------------
+
+
+def _reviewer(request) -> None:
+    if not may(request.user, "reviews.work_on_reviews"):
+        raise Http404("No such page.")
+
+
+@access(REVIEWERS, REVIEWERS_POST)
+@require_http_methods(["GET", "POST"])
+def quarterly_reports(request):
+    _reviewer(request)
+    today = timezone.localdate()
+    last_quarter_day = services.quarter_of(today)[0] - datetime.timedelta(days=1)
+    form = QuarterForm(request.POST or None, initial={"day": last_quarter_day})
+    if request.method == "POST" and form.is_valid():
+        start, end = services.quarter_of(form.cleaned_data["day"])
+        report = services.quarterly_report_draft(start=start, end=end, user=request.user, today=today)
+        messages.success(request, "Drafted from the records. Edit it, then attach it to the board meeting.")
+        return redirect("reviews:quarterly_report", pk=report.pk)
+    page_obj, querystring = paginate(
+        request, QuarterlyReport.objects.select_related("paper__agenda_item__meeting")
+    )
+    return render(
+        request,
+        "reviews/quarterly_reports.html",
+        {
+            "title": "Quarterly reports to the board",
+            "breadcrumbs": [REVIEWS_CRUMB],
+            "form": form,
+            "page_obj": page_obj,
+            "querystring": querystring,
+        },
+    )
+
+
+@access(REVIEWERS, REVIEWERS_POST)
+@require_http_methods(["GET", "POST"])
+def quarterly_report(request, pk: int):
+    _reviewer(request)
+    report = get_object_or_404(
+        QuarterlyReport.objects.select_related("paper__agenda_item__meeting__group"), pk=pk
+    )
+    form: QuarterlyReportForm | None = None
+    if not report.paper_id:
+        form = QuarterlyReportForm(request.POST or None, initial={"title": report.title, "text": report.text})
+    if request.method == "POST":
+        if form is None:
+            messages.error(request, "This report has gone to the board: it no longer changes.")
+            return redirect("reviews:quarterly_report", pk=report.pk)
+        if form.is_valid():
+            try:
+                services.quarterly_report_update(
+                    report=report,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, "Draft saved.")
+                return redirect("reviews:quarterly_report", pk=report.pk)
+    may_attach = may(request.user, "reviews.attach_quarterly_report") and not report.paper_id
+    return render(
+        request,
+        "reviews/quarterly_report.html",
+        {
+            "title": report.title,
+            "breadcrumbs": [REVIEWS_CRUMB, ("Quarterly reports", reverse("reviews:quarterly_reports"))],
+            "report": report,
+            "form": form,
+            "attach_form": AttachForm() if may_attach else None,
+        },
+    )
+
+
+@access(REPORT_SENDERS_POST)
+@require_POST
+def quarterly_report_attach(request, pk: int):
+    _reviewer(request)
+    report = get_object_or_404(QuarterlyReport, pk=pk)
+    if not may(request.user, "reviews.attach_quarterly_report"):
+        raise PermissionDenied
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose the board meeting's agenda item for the report.")
+        return redirect("reviews:quarterly_report", pk=report.pk)
+    try:
+        report = services.quarterly_report_attach(
+            report=report, agenda_item=form.cleaned_data["agenda_item"], user=request.user, now=timezone.now()
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        paper = report.paper
+        messages.success(
+            request, f"Attached as a paper to {paper.agenda_item.meeting}." if paper else "Attached."
+        )
+    return redirect("reviews:quarterly_report", pk=report.pk)
+
+
+# The CDOP's annual report ---------------------------------------------------------------------------
+
+
+@access(REVIEWERS, REVIEWERS_POST)
+@require_http_methods(["GET", "POST"])
+def cdop_reports(request):
+    _reviewer(request)
+    form = CdopReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.cdop_report_record(**form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Recorded the {report}. Route its recommendations into the JCR log.")
+            return redirect(report)
+    page_obj, querystring = paginate(request, CdopReport.objects.prefetch_related("themes"))
+    return render(
+        request,
+        "reviews/cdop_reports.html",
+        {
+            "title": "Child death overview: annual reports",
+            "breadcrumbs": [REVIEWS_CRUMB],
+            "form": form,
+            "page_obj": page_obj,
+            "querystring": querystring,
+        },
+    )
+
+
+@access(REVIEWERS, REVIEWERS_POST)
+@require_http_methods(["GET", "POST"])
+def cdop_detail(request, pk: int):
+    _reviewer(request)
+    report = get_object_or_404(
+        CdopReport.objects.prefetch_related("themes", "recommendations__action"), pk=pk
+    )
+    group = case_review_group()
+    owners = Person.objects.none()
+    if group is not None:
+        owners = (
+            Person.objects.active()
+            .filter(
+                pk__in=Membership.objects.current(timezone.localdate()).filter(group=group).values("person")
+            )
+            .select_related("agency")
+            .order_by("name")
+        )
+    form = RecommendationForm(request.POST or None, owners_queryset=owners)
+    if request.method == "POST" and form.is_valid():
+        if group is None:
+            raise Http404("There is no Joint Case Review group to hold the actions.")
+        try:
+            made = services.cdop_recommendation_add(
+                report=report,
+                text=form.cleaned_data["text"],
+                group=group,
+                owners=form.cleaned_data["owners"],
+                lead_agency=form.cleaned_data["lead_agency"],
+                due_date=form.cleaned_data["due_date"],
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Recommendation {made.number} routed into the {group.label} action log."
+            )
+            return redirect(report)
+    return render(
+        request,
+        "reviews/cdop_detail.html",
+        {
+            "title": str(report),
+            "breadcrumbs": [REVIEWS_CRUMB, ("Child death overview", reverse("reviews:cdop_reports"))],
+            "report": report,
             "form": form,
         },
     )

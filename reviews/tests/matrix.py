@@ -9,8 +9,12 @@ from governance.tests.factories import AgencyFactory
 from reviews import services
 from reviews.choices import ReviewType
 
-# `<pk>` after these path segments names a case review.
-SEGMENT_OBJECTS = {"case-reviews": "case_review"}
+# `<pk>` after these path segments names a case review, a quarterly report, a CDOP report.
+SEGMENT_OBJECTS = {
+    "case-reviews": "case_review",
+    "quarterly-reports": "case_review_quarterly_report",
+    "cdop": "case_review_cdop_report",
+}
 KWARG_OBJECTS = {
     "review_section": "case_review_section",
     "clock_code": "case_review_clock",
@@ -30,6 +34,15 @@ def world_objects(*, users, groups, objects) -> dict:
     )
     return {
         "case_review": review,
+        "case_review_quarterly_report": services.quarterly_report_draft(
+            start=datetime.date(2026, 1, 1),
+            end=datetime.date(2026, 3, 31),
+            user=None,
+            today=datetime.date(2026, 4, 2),
+        ),
+        "case_review_cdop_report": services.cdop_report_record(
+            year_label="2025-26", received_on=datetime.date(2026, 6, 1)
+        ),
         "case_review_section": "notification",
         "case_review_clock": "rapid_review",
         "case_review_request": request,

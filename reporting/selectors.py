@@ -69,6 +69,16 @@ class ApprovalLine:
     approval: YearlyReportApproval | None
 
 
+def approvals_withdrawn(report: YearlyReport) -> list:
+    """Approvals given and withdrawn when the text changed afterwards (the approvals' history:
+    who had approved, when, and when it was withdrawn). One query."""
+    return list(
+        YearlyReportApproval.history.filter(report_id=report.pk, history_type="-")
+        .select_related("approved_by")
+        .order_by("history_date")
+    )
+
+
 def approval_lines(report: YearlyReport) -> list[ApprovalLine]:
     """One line per statutory partner, with its approval when given (prefetched)."""
     given = {approval.statutory_role: approval for approval in report.approvals.all()}

@@ -356,6 +356,7 @@ def yearly_detail(request, pk):
             "report": report,
             "parts": selectors.yearly_parts(report),
             "approvals": approvals,
+            "withdrawn": selectors.approvals_withdrawn(report),
             "deadline": deadline_status(
                 deadline=report.publication_deadline, published_on=report.published_on, today=today
             ),

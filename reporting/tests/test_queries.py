@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 # The request and the layout: session, user, auth groups, memberships, the navigation's person,
 # notifications and the other apps' entries (their permission checks): 9. Then the filter's
 # groups, the count and the page of reports (with groups and board meetings); on the yearly
-# pages the count and page, or the report with its figures and its approvals (with people).
+# pages the count and page, or the report with its figures, its approvals (with people) and the
+# approvals withdrawn.
 HIGHLIGHT_LIST_QUERIES = 13
 YEARLY_LIST_QUERIES = 12
-YEARLY_PAGE_QUERIES = 12
+YEARLY_PAGE_QUERIES = 13
 
 
 def _queries(client, url) -> int:

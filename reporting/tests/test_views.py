@@ -147,6 +147,14 @@ def test_a_delegated_safeguarding_partner_approves_from_the_page_and_the_secreta
     )
     assert "Approve for" not in client.get(report.get_absolute_url()).content.decode()
     client.force_login(secretariat)
+    client.post(
+        reverse("reporting:yearly_edit", args=[report.pk]), {"introduction": "Changed after approval."}
+    )
+    assert not report.approvals.exists()
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Approvals withdrawn when the text changed (1)" in page
+    assert f"Police: approved by {police.person.name}" in page
+    client.force_login(secretariat)
     assert client.post(reverse("reporting:yearly_approve", args=[report.pk])).status_code == 403
 
 

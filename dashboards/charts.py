@@ -131,3 +131,57 @@ def review_deadline_chart(deadlines: list[tuple[str, int]]) -> dict:
             "plugins": {"legend": {"display": False}},
         },
     }
+
+
+AUDIT_SERIES = (
+    ("Completed", "completed", GREEN),
+    ("In progress", "in_progress", BLUE),
+    ("Planned", "planned", GREY),
+    ("Overdue", "overdue", RED),
+    ("Cancelled", "cancelled", "#495057"),
+)
+
+
+def audit_progress_chart(progress: dict) -> dict:
+    """The year's audits by status (overdue: planned or in progress past their target month)."""
+    return {
+        "type": "bar",
+        "data": {
+            "labels": [label for label, _, _ in AUDIT_SERIES],
+            "datasets": [
+                {
+                    "label": f"Audits, {progress['year_label']}",
+                    "data": [progress[key] for _, key, _ in AUDIT_SERIES],
+                    "backgroundColor": [colour for _, _, colour in AUDIT_SERIES],
+                }
+            ],
+        },
+        "options": {
+            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}},
+            "plugins": {"legend": {"display": False}},
+        },
+    }
+
+
+def plan_rag_chart(rag_counts: dict[str, int]) -> dict:
+    """The plan's cells by their latest progress RAG (a dated judgement, not a due date)."""
+    series = (
+        ("Red", "red", RED),
+        ("Amber", "amber", AMBER),
+        ("Green", "green", GREEN),
+        ("Not yet judged", "", GREY),
+    )
+    return {
+        "type": "doughnut",
+        "data": {
+            "labels": [label for label, _, _ in series],
+            "datasets": [
+                {
+                    "label": "Plan cells",
+                    "data": [rag_counts.get(key, 0) for _, key, _ in series],
+                    "backgroundColor": [colour for _, _, colour in series],
+                }
+            ],
+        },
+        "options": {"plugins": {"legend": {"position": "bottom"}}},
+    }

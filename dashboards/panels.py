@@ -1,14 +1,20 @@
-"""The partner dashboard's panels drawn from the other apps' selectors (case reviews so far;
-audits, training and planning as they land). Each panel shows only real figures: an app whose
-selector is not there has no panel, not a placeholder."""
+"""The partner dashboard's panels drawn from the other apps' selectors: the case review pipeline,
+audit programme progress, the section 11 heat map, training take-up by agency, the business plan's
+progress RAG grid, the risk heat map and the open escalations. Each shows real figures only and
+links to the app's own pages; the apps' selectors decide what may be shown (anonymised counts for
+case reviews)."""
 
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboards import charts
+from audits import rules as audit_rules
+from audits.selectors import programme_progress, section11_heatmap
+from dashboards import charts, rules
+from planning.selectors import current_plan, open_escalations, plan_grid, risk_heatmap
 from reviews.choices import DueStatus, ReviewType
 from reviews.selectors import pipeline_summary
+from training.selectors import take_up_by_agency, take_up_chart, take_up_totals
 
 
 @dataclass
@@ -24,10 +30,9 @@ def review_pipeline_panel(*, today: datetime.date) -> Panel:
     """The case review pipeline: anonymised counts only (reviews.selectors.pipeline_summary
     gives no reference, pseudonym or text), partnership-wide whatever the group filter."""
     summary = pipeline_summary(today=today)
-    summary["types"] = [(ReviewType(value).label, count) for value, count in summary["open_by_type"].items()]
-    summary["deadlines"] = [
-        (DueStatus(value).label, count) for value, count in summary["by_deadline"].items()
-    ]
+    by_type, by_deadline = summary["open_by_type"].items(), summary["by_deadline"].items()
+    summary["types"] = [(ReviewType(value).label, count) for value, count in by_type]
+    summary["deadlines"] = [(DueStatus(value).label, count) for value, count in by_deadline]
     return Panel(
         key="reviews",
         title="Case review pipeline",
@@ -37,5 +42,50 @@ def review_pipeline_panel(*, today: datetime.date) -> Panel:
     )
 
 
-def partner_panels(*, today: datetime.date) -> dict[str, Panel]:
-    return {"reviews": review_pipeline_panel(today=today)}
+def audit_panel(*, today: datetime.date) -> Panel:
+    """This financial year's multi-agency audit programmes (one query) and the latest section 11
+    cycle's heat map (three queries)."""
+    progress = programme_progress(year=audit_rules.financial_year_of(today), today=today)
+    return Panel(
+        key="audits",
+        title="Audits",
+        template="dashboards/panels/_audits.html",
+        data={"progress": progress, "heatmap": section11_heatmap()},
+        chart=charts.audit_progress_chart(progress),
+    )
+
+
+def training_panel(*, period: rules.Period) -> Panel:
+    """Training take-up by agency over the dashboard's period (one query)."""
+    rows = take_up_by_agency(start=period.start, end=period.end - datetime.timedelta(days=1))
+    return Panel(
+        key="training",
+        title="Training take-up by agency",
+        template="dashboards/panels/_training.html",
+        data={"rows": rows, "totals": take_up_totals(rows), "year": period.end.year},
+        chart=take_up_chart(rows),
+    )
+
+
+def planning_panel(*, today: datetime.date) -> Panel:
+    """The current business plan's progress RAG grid (four queries), the risk heat map (one) and
+    the open escalations (one)."""
+    plan = current_plan(today=today)
+    grid = plan_grid(plan=plan) if plan is not None else None
+    return Panel(
+        key="planning",
+        title="Business plan, risks and escalations",
+        template="dashboards/panels/_planning.html",
+        data={"grid": grid, "heatmap": risk_heatmap(), "escalations": open_escalations()},
+        chart=charts.plan_rag_chart(grid["rag_counts"]) if grid else {},
+    )
+
+
+def partner_panels(*, today: datetime.date, period: rules.Period) -> dict[str, Panel]:
+    panels = (
+        planning_panel(today=today),
+        review_pipeline_panel(today=today),
+        audit_panel(today=today),
+        training_panel(period=period),
+    )
+    return {panel.key: panel for panel in panels}

@@ -32,6 +32,9 @@ from governance.selectors import structure as governance_selectors
 from governance.selectors.actions import actions_visible_to_user, decorate, my_actions
 from governance.selectors.meetings import meetings_for_list, upcoming_meetings_for_person
 from notifications.models import Notification, NotificationState
+from planning.choices import EscalationStatus
+from planning.models import Escalation
+from planning.selectors import escalation_list
 
 ACTIONS_SHOWN = 8
 MEETINGS_SHOWN = 6
@@ -121,11 +124,13 @@ class ChairedGroup:
     overdue: int = 0
     completed_this_quarter: int = 0
     by_source: list[dict] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
 
 
 def chair_panel(*, user, today: datetime.date) -> list[ChairedGroup]:
     """Each group the user chairs, with its action plan summary (governance's action plan in
-    counts: open, overdue, completed this quarter, by source): two queries."""
+    counts: open, overdue, completed this quarter, by source) and the escalations it raised or
+    received that are not closed (planning): three queries."""
     group_ids = chaired_group_ids(user)
     if not group_ids:
         return []
@@ -152,6 +157,15 @@ def chair_panel(*, user, today: datetime.date) -> list[ChairedGroup]:
         chaired.overdue += row["overdue"]
         chaired.completed_this_quarter += row["completed_this_quarter"]
         chaired.by_source.append({**row, "label": ActionSource(row["source"]).label})
+    escalations = (
+        escalation_list()
+        .exclude(status=EscalationStatus.CLOSED)
+        .filter(Q(from_group_id__in=group_ids) | Q(to_group_id__in=group_ids))
+        .order_by("raised_on", "pk")
+    )
+    for escalation in escalations:
+        for group_id in {escalation.from_group_id, escalation.to_group_id} & group_ids:
+            groups[group_id].escalations.append(escalation)
     return sorted(groups.values(), key=lambda chaired: chaired.group.name)
 
 

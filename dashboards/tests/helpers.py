@@ -123,3 +123,47 @@ def partner_reader():
     user = UserFactory(username="partner-reader")
     user.groups.add(AuthGroup.objects.get_or_create(name=PARTNER_READER_GROUP)[0])
     return user
+
+
+def other_apps_records(world: Partnership, *, scale: int = 1) -> None:
+    """Records for every panel drawn from another app: a business plan with judged cells, risks and
+    an escalation; an audit programme and a section 11 cycle; training bookings; case reviews."""
+    from audits import services as audit_services
+    from audits.tests.factories import CaseAuditFactory, ProgrammeFactory, default_standards
+    from planning.services.plan import progress_record
+    from planning.tests.factories import EscalationFactory, RiskFactory, seed_plan
+    from reviews.tests.factories import review
+    from training.tests.factories import BookingFactory, SessionFactory
+
+    plan = seed_plan(starts_on=datetime.date(2025, 4, 1), ends_on=datetime.date(2027, 3, 31))
+    judge = UserFactory(username="plan-judge")
+    for index, cell in enumerate(plan.cells.all()[: 2 * scale]):
+        progress_record(
+            cell=cell,
+            rag=("red", "amber", "green")[index % 3],
+            judged_on=datetime.date(2026, 5, 1),
+            commentary="GCP2 training delivered to 40 practitioners",
+            judged_by=judge,
+            now=NOW,
+        )
+    programme = ProgrammeFactory(group=world.subgroup, year=2026)
+    for n in range(scale):
+        RiskFactory(likelihood=1 + n % 5, impact=2, residual_likelihood=1 + n % 5, residual_impact=2)
+        EscalationFactory(
+            from_group=world.subgroup, to_group=world.board, raised_on=datetime.date(2026, 5, 1)
+        )
+        CaseAuditFactory(programme=programme, target_month=datetime.date(2026, 5, 1))
+        session = SessionFactory(date=datetime.date(2026, 5, 10 + n % 10))
+        BookingFactory(session=session, agency=world.police, status="booked", attendance="present")
+        review(awareness_date=datetime.date(2026, 6, 1), children=(f"Child {n}",))
+    default_standards(count=3)
+    audit_services.cycle_open(
+        kind="section_11",
+        name="Section 11 2026",
+        frequency="two_yearly",
+        rating_scale="rag",
+        group=world.subgroup,
+        opens_on=datetime.date(2026, 4, 1),
+        due_on=datetime.date(2026, 6, 30),
+        agencies=[world.council, world.icb, world.police][: 1 + scale % 3],
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 
 from core.tests.browser import browser, click, log_in, screenshot, wait  # noqa: F401  (browser is a fixture)
-from dashboards.tests.helpers import Partnership
+from dashboards.tests.helpers import Partnership, other_apps_records
 from governance.models import ActionStatus, Minutes
 from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
 from governance.tests.factories import PersonFactory, UserFactory
@@ -66,6 +66,7 @@ def _year_of_business(world: Partnership) -> dict:
 def test_a_partner_reads_the_dashboard_and_the_secretariat_its_work_list(browser, live_server):  # noqa: F811
     world = Partnership()
     made = _year_of_business(world)
+    other_apps_records(world)
     partner = UserFactory(username="partner", password=PASSWORD)
     partner.groups.add(AuthGroup.objects.get_or_create(name=PARTNER_READER_GROUP)[0])
     secretariat = UserFactory(username="secretariat", password=PASSWORD)
@@ -101,6 +102,11 @@ def test_a_partner_reads_the_dashboard_and_the_secretariat_its_work_list(browser
     assert "Shire Police" in attendance
     quoracy = browser.find_element(By.ID, "quoracy-table").text
     assert "SPB 5 3 2 0 0 60%" in quoracy  # police absent twice (apologies, absent); the deputy counts
+    # The business plan's progress RAG grid (seed 004's layout) and the risk heat map.
+    grid = browser.find_element(By.ID, "plan-grid").text
+    assert "Policy and procedures" in grid
+    assert "Red" in grid and "Amber" in grid and "Not yet judged" in grid
+    assert "Likelihood" in browser.find_element(By.CSS_SELECTOR, "table.heatmap").text
     screenshot(browser, "dashboards-partner", width=WIDTH)
 
     # The police's attendance figure leads to its lines, each linking to its meeting.
@@ -123,10 +129,13 @@ def test_a_partner_reads_the_dashboard_and_the_secretariat_its_work_list(browser
     click(browser, browser.find_element(By.LINK_TEXT, f"SPB {made['overdue'].number}"))
     wait(browser, lambda d: made["overdue"].get_absolute_url() in d.current_url)
 
-    # The quoracy figure leads to the board's past meetings.
+    # The quoracy figure leads to the board's past meetings; a plan cell to its page.
     browser.get(f"{live_server.url}/dashboards/partners/")
     click(browser, browser.find_element(By.ID, "quoracy-table").find_element(By.LINK_TEXT, "SPB"))
     wait(browser, lambda d: "when=past" in d.current_url)
+    browser.get(f"{live_server.url}/dashboards/partners/")
+    click(browser, browser.find_element(By.ID, "plan-grid").find_element(By.CSS_SELECTOR, "td a"))
+    wait(browser, lambda d: "/plan-cells/" in d.current_url)
 
     browser.delete_all_cookies()
     log_in(browser, live_server, "secretariat", PASSWORD)

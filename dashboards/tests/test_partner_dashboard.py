@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from dashboards import rules
 from dashboards.selectors import partner as selectors
-from dashboards.tests.helpers import NOW, TODAY, Partnership, partner_reader
+from dashboards.tests.helpers import NOW, TODAY, Partnership, other_apps_records, partner_reader
 from governance.models import ActionStatus
 
 pytestmark = pytest.mark.django_db
@@ -196,11 +196,12 @@ def test_the_dashboard_runs_the_same_number_of_queries_at_ten_times_the_data(
         world.action(
             world.subgroup, agency=world.icb, status=ActionStatus.COMPLETED, completed_on=day, due=day
         )
+    other_apps_records(world, scale=scale)
     client.force_login(partner_reader())
-    # Twelve queries for the governance figures, three for the case review pipeline, and Django's
-    # content-type look-up for the sources' visibility rules the first time in a process; one for
-    # the other apps' navigation entries.
-    with django_assert_max_num_queries(17):
+    # Twelve for the page and its governance figures; three for the case review pipeline, four for
+    # audits, one for training, six for the plan's grid, the risk heat map and the escalations; the
+    # other apps' navigation entries; Django's content types of the sources' rules once a process.
+    with django_assert_max_num_queries(29):
         assert client.get(URL, {"period": "12"}).status_code == 200
 
 
@@ -218,3 +219,31 @@ def test_the_case_review_pipeline_shows_anonymised_counts_and_no_case_detail(cli
     assert case.reference not in page
     assert "Child Q" not in page
     assert "Real name of" not in page
+
+
+def test_the_other_apps_panels_show_their_figures_and_link_to_their_pages(client, world):
+    other_apps_records(world, scale=1)
+    client.force_login(partner_reader())
+    response = client.get(URL)
+    page = response.content.decode()
+    panels = response.context["dashboard"].panels
+    # The business plan: seed 004's grid with the cells' progress RAG, the chart beside it.
+    grid = panels["planning"].data["grid"]
+    assert (grid["rag_counts"]["red"], grid["rag_counts"]["amber"]) == (1, 1)
+    assert 'id="plan-grid"' in page and 'data-chart="plan-chart"' in page
+    assert '<span class="badge text-bg-danger">Red</span>' in page
+    assert reverse("planning:plan_current") in page
+    # The risk heat map and the open escalation, each linking to the register.
+    assert panels["planning"].data["heatmap"]["total"] == 1
+    assert reverse("planning:risk_list") in page
+    escalation = panels["planning"].data["escalations"][0]
+    assert reverse("planning:escalation_detail", args=[escalation.pk]) in page
+    # Audits: this financial year's programme, the section 11 heat map with each agency's link.
+    assert panels["audits"].data["progress"]["total"] == 1
+    assert 'data-chart="audits-chart"' in page and 'id="audits-table"' in page
+    row = panels["audits"].data["heatmap"]["rows"][0]
+    assert reverse("audits:assessment_detail", args=[row["assessment_id"]]) in page
+    # Training take-up by agency over the period, its chart beside its table.
+    (training,) = panels["training"].data["rows"]
+    assert (training["agency_name"], training["booked"], training["attended"]) == ("Shire Police", 1, 1)
+    assert 'data-chart="training-chart"' in page

@@ -192,9 +192,27 @@ def test_the_secretariats_home_runs_a_fixed_number_of_queries(
 def test_a_chairs_home_runs_a_fixed_number_of_queries(
     client, chair, group, django_assert_max_num_queries, size
 ):
+    from planning.tests.factories import EscalationFactory, board_factory
+
     today = timezone.localdate()
+    board = board_factory()
     for n in range(size * 3):
         _action(group, chair.person, due=today - datetime.timedelta(days=n - 3), number=n + 1)
+        EscalationFactory(from_group=group, to_group=board)
     client.force_login(chair)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         assert client.get(HOME).status_code == 200
+
+
+def test_a_chair_sees_the_escalations_their_group_raised_until_closed(client, chair, group):
+    from planning.tests.factories import EscalationFactory, board_factory
+
+    board = board_factory()
+    raised = EscalationFactory(from_group=group, to_group=board, title="Health cover at the MASH")
+    EscalationFactory(from_group=group, to_group=board, status="closed", title="Closed one")
+    EscalationFactory(to_group=board, title="Someone else's")
+    client.force_login(chair)
+    response = client.get(HOME)
+    (chaired,) = response.context["chaired_groups"]
+    assert chaired.escalations == [raised]
+    assert "Health cover at the MASH" in response.content.decode()

@@ -59,7 +59,7 @@ class ProgressForm(CrispyForm):
 
 
 class ObjectiveForm(CrispyForm):
-    submit_label = "Add the objective"
+    submit_label = "Save the objective"
 
     text = forms.CharField(label="Objective", widget=forms.Textarea(attrs={"rows": 3}))
     owning_group = forms.ModelChoiceField(queryset=Group.objects.none(), label="Owning subgroup")

@@ -137,6 +137,7 @@ class PlanObjective(TimeStampedModel):
     # Not fields: set by the cell's page on the objectives it shows.
     plan_actions: list
     may_record: bool
+    may_edit: bool
 
     class Meta:
         ordering = ["cell", "position"]

@@ -35,6 +35,7 @@ rules.add_perm("planning.view_planning", can_view_partnership)
 rules.add_perm("planning.manage_planning", is_staff_of_partnership)
 rules.add_perm("planning.judge_cell", is_staff_of_partnership | chairs_cell_group)
 rules.add_perm("planning.record_objective_action", is_staff_of_partnership | chairs_objective_group)
+rules.add_perm("planning.edit_objective", is_staff_of_partnership | chairs_objective_group)
 rules.add_perm("planning.raise_escalation", is_staff_of_partnership | chairs_any_group)
 rules.add_perm("planning.respond_escalation", is_staff_of_partnership | chairs_board_of)
 

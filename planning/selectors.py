@@ -238,9 +238,9 @@ def budget_summary(*, year: int) -> dict[str, Any]:
     """A financial year's budget: each partner's cash and in-kind contributions with totals, and
     each budget line's spend by quarter against its budget with totals. Three queries.
 
-    Returns {"year", "label", "contributions": [{"agency", "cash", "in_kind", "in_kind_items", "total"}],
-    "cash_total", "in_kind_total", "contribution_total", "lines": [{"line", "budget", "quarters": [4],
-    "spent", "variance"}], "budget_total", "quarter_totals", "spent_total", "variance_total",
+    Returns {"year", "label", "contributions": [{"agency", "cash", "in_kind", "in_kind_items", "entries",
+    "total"}], "cash_total", "in_kind_total", "contribution_total", "lines": [{"line", "budget",
+    "quarters": [4], "spent", "variance"}], "budget_total", "quarter_totals", "spent_total", "variance_total",
     "balance" (cash contributions less spend)}."""
     contributions: dict[int, dict[str, Any]] = {}
     for contribution in Contribution.objects.filter(year=year).select_related("agency"):
@@ -251,6 +251,7 @@ def budget_summary(*, year: int) -> dict[str, Any]:
                 "cash": ZERO,
                 "in_kind": ZERO,
                 "in_kind_items": [],
+                "entries": [],
                 "total": ZERO,
             },
         )
@@ -259,6 +260,7 @@ def budget_summary(*, year: int) -> dict[str, Any]:
         else:
             row["in_kind"] += contribution.amount
             row["in_kind_items"].append(contribution)
+        row["entries"].append(contribution)
         row["total"] += contribution.amount
     contribution_rows: list[dict[str, Any]] = sorted(
         contributions.values(), key=lambda row: row["agency"].name

@@ -17,6 +17,7 @@ urlpatterns = [
     path("plan-cells/<int:pk>/progress/", plan.cell_progress, name="cell_progress"),
     path("plan-cells/<int:pk>/objectives/new/", plan.cell_objective_add, name="cell_objective_add"),
     path("plan-cells/<int:pk>/owner/", plan.cell_owner, name="cell_owner"),
+    path("plan-objectives/<int:pk>/edit/", plan.objective_edit, name="objective_edit"),
     path("plan-objectives/<int:pk>/actions/new/", plan.objective_action, name="objective_action"),
     # Escalations and challenge
     path("escalations/", escalations.escalation_list, name="escalation_list"),
@@ -43,6 +44,8 @@ urlpatterns = [
     path("budget/", registers.budget, name="budget"),
     path("budget/contributions/new/", registers.contribution_create, name="contribution_create"),
     path("budget/lines/new/", registers.budget_line_create, name="budget_line_create"),
+    path("budget-contributions/<int:pk>/edit/", registers.contribution_edit, name="contribution_edit"),
+    path("budget-lines/<int:pk>/edit/", registers.budget_line_edit, name="budget_line_edit"),
     path("budget-lines/<int:pk>/spend/", registers.spend_record, name="spend_record"),
     # History
     *[

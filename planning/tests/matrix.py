@@ -9,6 +9,7 @@ from planning.models import PlanCell
 from planning.services.plan import objective_add
 from planning.tests.factories import (
     BudgetLineFactory,
+    ContributionFactory,
     EscalationFactory,
     RiskFactory,
     ScrutinyReportFactory,
@@ -25,6 +26,7 @@ SEGMENT_OBJECTS = {
     "scrutiny-plans": "planning_scrutiny_plan",
     "scrutiny-reports": "planning_scrutiny_report",
     "budget-lines": "planning_budget_line",
+    "budget-contributions": "planning_contribution",
 }
 KWARG_OBJECTS: dict[str, str] = {}
 
@@ -48,4 +50,5 @@ def world_objects(*, users, groups, objects) -> dict:
         "planning_scrutiny_plan": report.plan,
         "planning_scrutiny_report": report,
         "planning_budget_line": BudgetLineFactory(),
+        "planning_contribution": ContributionFactory(),
     }

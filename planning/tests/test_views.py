@@ -15,7 +15,7 @@ from governance.tests.factories_actions import london
 from governance.tests.factories_meetings import MeetingFactory
 from planning.choices import EscalationStatus
 from planning.models import Escalation, PlanCell, ProgressUpdate, Risk, ScrutinyReport
-from planning.services.plan import objective_add
+from planning.services.plan import objective_action_record, objective_add
 from planning.tests.factories import (
     BudgetLineFactory,
     ContributionFactory,
@@ -335,3 +335,125 @@ def test_the_list_pages_run_a_fixed_number_of_queries(
     ]:
         with django_assert_max_num_queries(limit):
             assert client.get(reverse(f"planning:{name}")).status_code == 200
+
+
+def test_the_owning_groups_chair_edits_an_objective_and_another_groups_chair_may_not(
+    client, chair, group, plan
+):
+    objective = objective_add(cell=_cell(plan), text="Launch the strategy.", owning_group=group)
+    other = UserFactory(username="other-chair")
+    MembershipFactory(person=PersonFactory(user=other), group=GroupFactory(), role="chair")
+    client.force_login(other)
+    url = reverse("planning:objective_edit", args=[objective.pk])
+    assert client.post(url, {"text": "Changed", "owning_group": group.pk}).status_code == 403
+    client.force_login(chair)
+    response = client.post(
+        url, {"text": "Launch the neglect strategy at the summit.", "owning_group": group.pk}
+    )
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.text == "Launch the neglect strategy at the summit."
+    assert objective.history.count() == 2
+
+
+def test_the_boards_chair_records_the_boards_response(client):
+    board = board_factory()
+    user = UserFactory(username="board-chair")
+    MembershipFactory(person=PersonFactory(user=user), group=board, role="chair")
+    escalation = EscalationFactory(to_group=board, raised_on=datetime.date(2025, 9, 1))
+    client.force_login(user)
+    response = client.post(
+        reverse("planning:escalation_respond", args=[escalation.pk]),
+        {"response": "The ICB will fund cover.", "responded_on": "2025-10-01"},
+    )
+    assert response.status_code == 302
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.RESPONDED
+
+
+def test_a_need_to_know_groups_plan_action_shows_only_where_it_is_to_readers_outside_it(
+    client, partner, plan
+):
+    jcr = GroupFactory(name="Joint Case Review Group", log_readers="members_only")
+    owner = PersonFactory()
+    MembershipFactory(person=owner, group=jcr)
+    objective = objective_add(cell=_cell(plan, 1, 5), text="Embed learning from reviews.", owning_group=jcr)
+    objective_action_record(
+        objective=objective,
+        description="Case-specific: brief the named family's GP.",
+        owners=[owner],
+        recorded_by=None,
+        due_date=datetime.date(2099, 1, 1),
+    )
+    client.force_login(partner)
+    page = client.get(_cell(plan, 1, 5).get_absolute_url()).content.decode()
+    assert "An action in the log of Joint Case Review Group" in page
+    assert "named family" not in page
+
+
+def test_placing_open_escalations_puts_them_on_the_next_draft_agenda(client, secretariat):
+    board = board_factory()
+    escalation = EscalationFactory(to_group=board)
+    client.force_login(secretariat)
+    assert "not on a coming agenda" in client.get(reverse("planning:escalation_list")).content.decode()
+    MeetingFactory(group=board, starts_at=london(2099, 2, 4))
+    response = client.post(reverse("planning:escalations_place"), {"board": board.pk}, follow=True)
+    assert "1 open escalation(s) put on the next agenda" in response.content.decode()
+    escalation.refresh_from_db()
+    assert escalation.agenda_item is not None
+
+
+def test_a_second_cash_contribution_for_the_same_agency_and_year_is_refused(client, secretariat):
+    first = ContributionFactory(year=2025)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:contribution_create"),
+        {"year": 2025, "agency": first.agency.pk, "kind": "cash", "amount": "1000"},
+    )
+    assert response.status_code == 200
+    assert "already has a cash contribution this year" in response.content.decode()
+
+
+def test_an_in_kind_contribution_must_say_what_is_given(client, secretariat):
+    agency = ContributionFactory().agency
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:contribution_create"),
+        {"year": 2025, "agency": agency.pk, "kind": "in_kind", "amount": "2000", "description": ""},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["description"]
+
+
+def test_a_contribution_corrected_keeps_its_history(client, secretariat):
+    contribution = ContributionFactory(amount=Decimal("50000"))
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("planning:contribution_edit", args=[contribution.pk]),
+        {"year": 2025, "agency": contribution.agency.pk, "kind": "cash", "amount": "52000"},
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("planning:contribution_history", args=[contribution.pk])).content.decode()
+    assert "52000" in page and "50000" in page
+
+
+def test_an_action_from_a_scrutiny_report_goes_in_the_boards_log(client, secretariat):
+    board = board_factory()
+    report = ScrutinyReport.objects.create(
+        plan=ScrutinyPlanFactory(), title="Rapid reviews", presented_on=datetime.date(2025, 10, 1)
+    )
+    owner = PersonFactory()
+    client.force_login(secretariat)
+    form = client.get(reverse("planning:scrutiny_action", args=[report.pk])).context["form"]
+    assert form["group"].initial == board.pk
+    response = client.post(
+        reverse("planning:scrutiny_action", args=[report.pk]),
+        {
+            "group": board.pk,
+            "description": "Record the reasons for each rapid review decision.",
+            "owners": [owner.pk],
+        },
+    )
+    assert response.status_code == 302
+    action = Action.objects.get()
+    assert action.group == board and action.source_label == "Independent scrutiny: Rapid reviews"

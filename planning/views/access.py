@@ -9,7 +9,15 @@ from django.urls import reverse_lazy
 
 from governance.views.access import check_perm
 from planning import selectors
-from planning.models import BudgetLine, PlanCell, PlanObjective, Risk, ScrutinyPlan, ScrutinyReport
+from planning.models import (
+    BudgetLine,
+    Contribution,
+    PlanCell,
+    PlanObjective,
+    Risk,
+    ScrutinyPlan,
+    ScrutinyReport,
+)
 
 VIEW = "planning.view_planning"
 MANAGE = "planning.manage_planning"
@@ -70,3 +78,17 @@ def scrutiny_report_for(request, pk: int, perm: str = VIEW) -> ScrutinyReport:
 
 def budget_line_for(request, pk: int, perm: str = MANAGE) -> BudgetLine:
     return _checked(request, _fetch(lambda key: BudgetLine.objects.get(pk=key), pk), perm)
+
+
+def contribution_for(request, pk: int, perm: str = MANAGE) -> Contribution:
+    return _checked(
+        request, _fetch(lambda key: Contribution.objects.select_related("agency").get(pk=key), pk), perm
+    )
+
+
+def budget_line_for_view(request, pk: int) -> BudgetLine:
+    return budget_line_for(request, pk, VIEW)
+
+
+def contribution_for_view(request, pk: int) -> Contribution:
+    return contribution_for(request, pk, VIEW)

@@ -99,6 +99,7 @@ def cell_detail(request, pk: int):
     for objective in objectives:
         objective.plan_actions = by_objective.get(objective.pk, [])
         objective.may_record = request.user.has_perm("planning.record_objective_action", objective)
+        objective.may_edit = request.user.has_perm("planning.edit_objective", objective)
     context = {
         "title": f"{cell.priority}: {cell.workstream}",
         "breadcrumbs": _cell_crumbs(cell),
@@ -169,6 +170,28 @@ def cell_owner(request, pk: int):
         save=lambda data: services.cell_assign(cell=cell, owning_group=data["owning_group"]),
         done=lambda saved: cell.get_absolute_url(),
         message="The owning subgroup is saved.",
+    )
+
+
+@access(access_rules.CELL_JUDGES, access_rules.CELL_JUDGES_POST)
+@require_http_methods(["GET", "POST"])
+def objective_edit(request, pk: int):
+    objective: PlanObjective = objective_for(request, pk, "planning.edit_objective")
+    cell = objective.cell
+    form = ObjectiveForm(
+        request.POST or None, initial={"text": objective.text, "owning_group": objective.owning_group_id}
+    )
+    return form_page(
+        request,
+        form,
+        title=f"Objective {objective.position}: {cell.priority}, {cell.workstream}",
+        cancel_url=cell.get_absolute_url(),
+        crumbs=[*_cell_crumbs(cell), (f"{cell.priority}: {cell.workstream}", cell.get_absolute_url())],
+        save=lambda data: services.objective_update(
+            objective=objective, text=data["text"], owning_group=data["owning_group"]
+        ),
+        done=lambda saved: cell.get_absolute_url(),
+        message="The objective is saved; its actions stay in the log they were recorded in.",
     )
 
 

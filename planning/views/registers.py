@@ -34,6 +34,7 @@ from planning.views.access import (
     VIEW,
     budget_line_for,
     check_perm,
+    contribution_for,
     risk_for,
     scrutiny_plan_for,
     scrutiny_report_for,
@@ -339,6 +340,40 @@ def contribution_create(request):
         save=lambda data: services.contribution_save(contribution=form.instance, by=request.user),
         done=lambda saved: _budget_url(saved.year),
         message="The contribution is recorded.",
+    )
+
+
+@access(access_rules.KEEPERS, access_rules.KEEPERS_POST)
+@require_http_methods(["GET", "POST"])
+def contribution_edit(request, pk: int):
+    contribution = contribution_for(request, pk)
+    form = ContributionForm(request.POST or None, instance=contribution)
+    return form_page(
+        request,
+        form,
+        title=f"Edit: {contribution}",
+        cancel_url=_budget_url(contribution.year),
+        crumbs=[BUDGET_CRUMB],
+        save=lambda data: services.contribution_save(contribution=form.instance, by=request.user),
+        done=lambda saved: _budget_url(saved.year),
+        message="The contribution is saved.",
+    )
+
+
+@access(access_rules.KEEPERS, access_rules.KEEPERS_POST)
+@require_http_methods(["GET", "POST"])
+def budget_line_edit(request, pk: int):
+    line = budget_line_for(request, pk)
+    form = BudgetLineForm(request.POST or None, instance=line)
+    return form_page(
+        request,
+        form,
+        title=f"Edit: {line}",
+        cancel_url=_budget_url(line.year),
+        crumbs=[BUDGET_CRUMB],
+        save=lambda data: services.budget_line_save(line=form.instance, by=request.user),
+        done=lambda saved: _budget_url(saved.year),
+        message="The budget line is saved.",
     )
 
 

@@ -167,8 +167,10 @@ def take_up_chart(rows: list[dict[str, Any]]) -> dict:
 
 def courses_for_list():
     """Courses with their level and the count of upcoming sessions. One query."""
-    return Course.objects.select_related("level").annotate(
-        session_count=Count("sessions", filter=~Q(sessions__status=SessionStatus.CANCELLED))
+    return (
+        Course.objects.select_related("level")
+        .annotate(session_count=Count("sessions", filter=~Q(sessions__status=SessionStatus.CANCELLED)))
+        .order_by("-active", "title")
     )
 
 
@@ -232,6 +234,7 @@ def pool_for_list():
             delivered=Count("sessions", filter=Q(sessions__status=SessionStatus.DELIVERED)),
             delivered_time=Sum(hours, filter=Q(sessions__status=SessionStatus.DELIVERED)),
         )
+        .order_by("-active", "person__name")
     )
 
 
@@ -273,7 +276,11 @@ def _scope_kwargs(session: Session | None, course: Course | None) -> dict:
 
 
 def needs_for_list():
-    return TrainingNeed.objects.select_related("agency").prefetch_related("courses")
+    return (
+        TrainingNeed.objects.select_related("agency")
+        .prefetch_related("courses")
+        .order_by("-identified_on", "title")
+    )
 
 
 # Reports ---------------------------------------------------------------------------------------

@@ -173,11 +173,22 @@ COMMENTS = [
     "Would like more time on the levels of need.",
     "Clear trainers, practical examples from Herefordshire cases.",
 ]
-CHANGES = [
-    "I now use the Graded Care Profile 2 before a referral and attach it.",
-    "I ask about missing episodes at every review and record return home interviews.",
-    "I challenge a decision I disagree with and escalate when I need to.",
-]
+# What changed in practice, by the course's priority.
+CHANGES = {
+    Priority.NEGLECT: [
+        "I now use the Graded Care Profile 2 before a referral and attach it.",
+        "I look at the levels of need with the family before deciding on early help or a referral.",
+    ],
+    Priority.CSE: [
+        "I ask about missing episodes at every review and record return home interviews.",
+        "I use the CSE toolkit with young people I am worried about and share it with the MASH.",
+    ],
+    Priority.EARLY_HELP: ["I complete the common assessment with the family rather than for them."],
+    Priority.EFFECTIVE_SAFEGUARDING: [
+        "I challenge a decision I disagree with and escalate when I need to.",
+        "I ask who else lives in the household, and check with the other agencies.",
+    ],
+}
 NEEDS = [
     (
         "Neglect: using the Graded Care Profile 2 consistently",
@@ -353,11 +364,12 @@ def _load(scene, rng: random.Random, now: datetime.datetime, today: datetime.dat
             # A full session to come: someone gives up a place and the first person waiting is offered it.
             services.booking_cancel(booking=made[4], now=now - datetime.timedelta(hours=3))
     services.impact_questionnaires_send(now=now, batch=1000)
-    for booking in Booking.objects.filter(impact_sent_at__isnull=False).order_by("id")[::3]:
+    answered = Booking.objects.filter(impact_sent_at__isnull=False).select_related("session__course")
+    for booking in answered.order_by("id")[::3]:
         services.impact_submit(
             booking=booking,
             change=rng.choice([ImpactChange.A_LOT, ImpactChange.SOME, ImpactChange.SOME]),
-            what_changed=rng.choice(CHANGES),
+            what_changed=rng.choice(CHANGES[booking.session.course.priority]),
             now=now,
         )
         impacts += 1

@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/sign-offs/new/", views.sign_off_add, name="sign_off_add"),
     path("<int:pk>/recommendations/new/", views.recommendation_add, name="recommendation_add"),
     path("<int:pk>/briefings/new/", views.briefing_add, name="briefing_add"),
+    path("<int:pk>/briefings/<int:briefing_pk>/", views.briefing_download, name="briefing_download"),
     path("<int:pk>/themes/", views.themes_edit, name="themes_edit"),
     path("<int:pk>/themes/new/", views.theme_add, name="theme_add"),
     path("<int:pk>/history/", views.review_history, name="review_history"),

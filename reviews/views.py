@@ -11,7 +11,7 @@ import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -68,6 +68,7 @@ from reviews.models import (
     CdopReport,
     ClockRule,
     InformationRequest,
+    LearningBriefing,
     QuarterlyReport,
 )
 from reviews.permissions import case_review_group, may_open_reviews
@@ -897,3 +898,16 @@ def cdop_detail(request, pk: int):
             "form": form,
         },
     )
+
+
+@access(REVIEWERS)
+@require_http_methods(["GET"])
+def briefing_download(request, pk: int, briefing_pk: int):
+    """A learning briefing's file, for those who may see the review (each download logged)."""
+    review = review_for_view(request, pk)
+    briefing = get_object_or_404(LearningBriefing, pk=briefing_pk, review=review)
+    if not briefing.file:
+        raise Http404("This briefing has no file.")
+    _log_view(request, review, f"the learning briefing “{briefing.title}”")
+    name = briefing.file.name.rsplit("/", 1)[-1]
+    return FileResponse(briefing.file.open("rb"), as_attachment=True, filename=name)

@@ -5,6 +5,8 @@ review officer."""
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from governance.tests.factories import AgencyFactory
 from reviews import services
 from reviews.choices import ReviewType
@@ -19,6 +21,7 @@ KWARG_OBJECTS = {
     "review_section": "case_review_section",
     "clock_code": "case_review_clock",
     "info_request_pk": "case_review_request",
+    "briefing_pk": "case_review_briefing",
 }
 
 
@@ -32,8 +35,16 @@ def world_objects(*, users, groups, objects) -> dict:
     request = services.information_request_record(
         review=review, agency=AgencyFactory(name="Matrix School"), requested_on=datetime.date(2026, 4, 7)
     )
+    briefing = services.briefing_record(
+        review=review,
+        title="Seven-minute briefing",
+        date=datetime.date(2026, 6, 1),
+        audience="Schools",
+        file=SimpleUploadedFile("briefing.pdf", b"%PDF-1.4 matrix", content_type="application/pdf"),
+    )
     return {
         "case_review": review,
+        "case_review_briefing": briefing,
         "case_review_quarterly_report": services.quarterly_report_draft(
             start=datetime.date(2026, 1, 1),
             end=datetime.date(2026, 3, 31),

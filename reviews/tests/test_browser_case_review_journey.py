@@ -3,7 +3,8 @@ record a notification on the Thursday before Easter (2 April 2026) and see the P
 Monday 13 April (Good Friday and Easter Monday skipped), then the rapid review deadline on Tuesday
 5 May (the early May bank holiday skipped); request and receive the agencies' information; record
 the rapid review's recommendation and the three partners' decision; see the six-month publication
-clock; add a recommendation that appears in the JCR action plan. As `partner`: anonymised counts
+clock; add a recommendation that appears in the JCR action plan; draft the quarterly report from
+the records. As `partner`: anonymised counts
 only, and the review does not exist. axe-core checks every page."""
 
 import pytest
@@ -159,12 +160,21 @@ def test_jcr_runs_a_rapid_review_to_an_lcspr_and_a_partner_sees_only_counts(brow
     assert case.reference in body(browser)
     screenshot(browser, "case-review-6-deadlines-board", width=WIDTH)
 
+    browser.get(f"{live_server.url}/case-reviews/quarterly-reports/")
+    set_value(browser, "day", "2026-04-15")
+    submit(browser)
+    draft = browser.find_element(By.NAME, "text").get_attribute("value")
+    assert "1 opened in the quarter: 1 Rapid review / LCSPR" in draft
+    assert "1 decision made: 1 local child safeguarding practice review" in draft
+    assert "Child A" not in draft and case.reference not in draft
+    screenshot(browser, "case-review-7-quarterly-report-draft", width=WIDTH)
+
     browser.delete_all_cookies()
     log_in(browser, live_server, "partner", PASSWORD)
     browser.get(f"{live_server.url}/case-reviews/in-numbers/")
     text = body(browser)
     assert "Case reviews in numbers" in text and "Child A" not in text and case.reference not in text
-    screenshot(browser, "case-review-7-partner-counts-only", width=WIDTH)
+    screenshot(browser, "case-review-8-partner-counts-only", width=WIDTH)
     browser.get(f"{live_server.url}/case-reviews/{case.pk}/")
     assert "Child A" not in body(browser)
-    screenshot(browser, "case-review-8-partner-refused", width=WIDTH)
+    screenshot(browser, "case-review-9-partner-refused", width=WIDTH)

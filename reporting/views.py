@@ -232,6 +232,19 @@ def highlight_submit(request, pk):
     return redirect(report)
 
 
+@access(rules.DRAFT_HIGHLIGHT_DONE)
+@require_POST
+def highlight_delete(request, pk):
+    report = _highlight_for_edit(request, pk)
+    try:
+        highlight_services.highlight_report_delete(report=report)
+    except ValidationError as error:
+        _report_errors(request, error)
+        return redirect(report)
+    messages.success(request, f"The draft was deleted: {report}.")
+    return redirect("reporting:highlight_list")
+
+
 @access(rules.DRAFT_HIGHLIGHT)
 @require_GET
 def highlight_pdf(request, pk):
@@ -412,6 +425,19 @@ def yearly_refresh(request, pk):
     else:
         messages.success(request, "The figures were read from the records again.")
     return redirect(report)
+
+
+@access(rules.YEARLY_EDITORS_DONE)
+@require_POST
+def yearly_delete(request, pk):
+    report = _yearly_for_edit(request, pk)
+    try:
+        yearly_services.yearly_report_delete(report=report)
+    except ValidationError as error:
+        _report_errors(request, error)
+        return redirect(report)
+    messages.success(request, f"The draft was deleted: {report}.")
+    return redirect("reporting:yearly_list")
 
 
 @access(rules.YEARLY_APPROVERS_POST)

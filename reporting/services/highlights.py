@@ -102,6 +102,16 @@ def highlight_report_update(
     return report
 
 
+@transaction.atomic
+def highlight_report_delete(*, report: HighlightReport) -> None:
+    """Delete a draft (drafted for the wrong group or quarter); a submitted report is a paper of
+    the board and stays."""
+    report = _locked(report)
+    figures = report.figures
+    report.delete()
+    figures.delete()
+
+
 def board_of(group: Group) -> Group | None:
     """The board the group reports to (the first by name when, oddly, there are two)."""
     return group.reports_to.filter(kind=GroupKind.BOARD, active=True).order_by("name").first()

@@ -110,6 +110,16 @@ def yearly_report_update(*, report: YearlyReport, **narratives: str) -> YearlyRe
     return report
 
 
+@transaction.atomic
+def yearly_report_delete(*, report: YearlyReport) -> None:
+    """Delete a draft (assembled for the wrong year); an approved report stays."""
+    report = _locked(report, "deleting it")
+    figures = report.figures
+    _withdraw_approvals(report)
+    report.delete()
+    figures.delete()
+
+
 def approvals_needed() -> list[str]:
     return list(StatutoryRole.values)
 

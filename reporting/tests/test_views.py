@@ -182,3 +182,21 @@ def test_the_secretariat_assembles_a_yearly_report_and_writes_its_sections(clien
     assert response.status_code == 302
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Our year." in page and "Young people said…" in page and "30 June 2026" in page
+
+
+def test_a_draft_highlight_report_is_deleted_and_a_submitted_one_stays(client, subgroup, subgroup_chair):
+    draft = HighlightReportFactory(group=subgroup)
+    client.force_login(subgroup_chair)
+    response = client.post(reverse("reporting:highlight_delete", args=[draft.pk]))
+    assert response["Location"] == reverse("reporting:highlight_list")
+    assert not HighlightReport.objects.exists()
+    submitted = HighlightReportFactory(group=subgroup, status=HighlightStatus.SUBMITTED)
+    client.post(reverse("reporting:highlight_delete", args=[submitted.pk]))
+    assert HighlightReport.objects.filter(pk=submitted.pk).exists()
+
+
+def test_a_draft_yearly_report_assembled_for_the_wrong_year_is_deleted(client, secretariat):
+    report = YearlyReportFactory()
+    client.force_login(secretariat)
+    client.post(reverse("reporting:yearly_delete", args=[report.pk]))
+    assert not YearlyReportFactory._meta.model.objects.exists()

@@ -302,7 +302,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "HSCP Governance API",
     "DESCRIPTION": "Read-only figures for partners' business intelligence tools: groups, meetings, "
-    "attendance by agency, actions. Send `Authorization: Token <key>` (an admin creates the key).",
+    "attendance by agency, actions, training take-up. Send `Authorization: Token <key>` (an admin "
+    "creates the key).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }

@@ -101,3 +101,18 @@ class ActionSerializer(serializers.ModelSerializer):
         if getattr(action, "redacted", False):
             redact(action)  # in memory only: what it says is taken off the row
         return super().to_representation(action)
+
+
+class TrainingTakeUpSerializer(serializers.Serializer):
+    agency_id = serializers.IntegerField()
+    agency = serializers.CharField(source="agency_name")
+    sector = serializers.CharField()
+    booked = serializers.IntegerField(help_text="Places taken, including those later cancelled.")
+    attended = serializers.IntegerField()
+    no_shows = serializers.IntegerField()
+    cancellations = serializers.IntegerField()
+    late_cancellations = serializers.IntegerField()
+    workforce = serializers.IntegerField(
+        allow_null=True, help_text="The agency's workforce; null: not known."
+    )
+    attended_per_hundred = serializers.FloatField(allow_null=True, help_text="Attended per 100 staff.")

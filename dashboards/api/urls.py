@@ -12,4 +12,5 @@ urlpatterns = [
     path("meetings/", views.MeetingList.as_view(), name="meetings"),
     path("attendance-by-agency/", views.AttendanceByAgencyList.as_view(), name="attendance_by_agency"),
     path("actions/", views.ActionList.as_view(), name="actions"),
+    path("training-take-up/", views.TrainingTakeUpList.as_view(), name="training_take_up"),
 ]

@@ -7,6 +7,8 @@ browser). Without either: 401. Case reviews have no endpoint, and actions from c
 from need-to-know logs are never listed, whoever asks.
 """
 
+import datetime
+
 from django.contrib.auth.decorators import login_not_required
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -25,6 +27,7 @@ from dashboards.selectors import partner as partner_selectors
 from governance.models import ActionSource, ActionStatus, Group, LogReaders
 from governance.selectors.actions import actions_visible_to_user
 from governance.selectors.meetings import meetings_visible_to
+from training.selectors import take_up_by_agency
 
 
 class MayReadDashboards(BasePermission):
@@ -156,6 +159,19 @@ class ActionList(ReadOnlyList):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
+
+
+@access(API_READERS)
+@extend_schema(parameters=[PERIOD_PARAM])
+class TrainingTakeUpList(ReadOnlyList):
+    """Per agency, places on multi-agency training sessions held in the period (training's own
+    figures: booked, attended, no-shows, cancellations, per 100 staff)."""
+
+    serializer_class = serializers.TrainingTakeUpSerializer
+
+    def get_queryset(self):
+        period = self._period()
+        return take_up_by_agency(start=period.start, end=period.end - datetime.timedelta(days=1))
 
 
 @access(API_SCHEMA)

@@ -130,7 +130,13 @@ def test_the_schema_describes_every_endpoint_and_no_case_review(world):
     response = Client().get(reverse("api:schema"), {"format": "json"})
     assert response.status_code == 200
     paths = response.json()["paths"]
-    assert set(paths) == {"/api/groups/", "/api/meetings/", "/api/attendance-by-agency/", "/api/actions/"}
+    assert set(paths) == {
+        "/api/groups/",
+        "/api/meetings/",
+        "/api/attendance-by-agency/",
+        "/api/actions/",
+        "/api/training-take-up/",
+    }
     schemas = response.json()["components"]["schemas"]
     assert not [name for name in schemas if "review" in name.lower()]
     assert "pseudonym" not in response.content.decode().lower()
@@ -145,3 +151,18 @@ def test_the_actions_endpoint_runs_a_fixed_number_of_queries(world, django_asser
     # the sources' rules once a process.
     with django_assert_max_num_queries(6):
         assert client.get(reverse("api:actions")).status_code == 200
+
+
+def test_training_take_up_is_by_agency_over_the_period(world):
+    from training.tests.factories import BookingFactory, SessionFactory
+
+    BookingFactory(
+        session=SessionFactory(date=datetime.date(2026, 5, 10)), agency=world.police, attendance="present"
+    )
+    BookingFactory(session=SessionFactory(date=datetime.date(2025, 5, 10)), agency=world.police)  # before
+    client = _token_client(partner_reader())
+    (row,) = client.get(reverse("api:training_take_up")).json()["results"]
+    assert (row["agency"], row["booked"], row["attended"]) == ("Shire Police", 1, 1)
+    (row,) = client.get(reverse("api:training_take_up"), {"period": 24}).json()["results"]
+    assert row["booked"] == 2
+    assert client.get(reverse("api:training_take_up"), {"period": 7}).status_code == 400

@@ -283,4 +283,39 @@ def load(scene) -> dict[str, int]:
         services.case_review_update(
             review=sar, values={"decision": AdultDecision.HOLD, "decision_date": wd(-30)}, user=jcr_user
         )
+
+        # The CDOP's annual report, its themes and recommendations routed through the JCR (seed 003
+        # item 2b: "themes/leads from CDOP/CDR would come back to the partners via the Joint case
+        # Review group").
+        cdop = services.cdop_report_record(
+            year_label=f"{today.year - 1}-{str(today.year)[2:]}",
+            received_on=wd(-40),
+            summary="The Herefordshire and Worcestershire Child Death Overview Panel reviewed the deaths of "
+            "children in both counties. Modifiable factors most often included unsafe sleep and parental "
+            "substance misuse; the panel asks partners to strengthen safe sleep messages.",
+            themes=[themes["Substance misuse"], themes["Neglect"]],
+        )
+        for text, owner in (
+            (
+                "Safe sleep advice at every health visitor and midwife contact, recorded in the notes.",
+                "Ruth Carmichael",
+            ),
+            (
+                "Substance misuse services to ask about infants in the household at every assessment.",
+                "Kofi Mensah",
+            ),
+        ):
+            services.cdop_recommendation_add(
+                report=cdop,
+                text=text,
+                group=group,
+                owners=[people[owner]],
+                due_date=wd(40),
+                recorded_by=jcr_user,
+                now=moment(wd(-35)),
+            )
+            recommendations += 1
+        # The chair's draft for the last quarter, ready to edit.
+        start, end = services.quarter_of(services.quarter_of(today)[0] - datetime.timedelta(days=1))
+        services.quarterly_report_draft(start=start, end=end, user=jcr_user, today=today)
     return {"case reviews": CaseReview.objects.count(), "review recommendations": recommendations}

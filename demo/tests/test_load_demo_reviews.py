@@ -6,7 +6,14 @@ from django.contrib.auth import get_user_model
 
 from demo.tests.test_load_demo import demo_media_root, load_demo, loaded_once_per_class  # noqa: F401  (a fixture)
 from reviews.choices import ReviewType, Step
-from reviews.models import CaseReview, PartnerDecision, ReviewRecommendation
+from reviews.models import (
+    CaseReview,
+    CdopRecommendation,
+    CdopReport,
+    PartnerDecision,
+    QuarterlyReport,
+    ReviewRecommendation,
+)
 from reviews.selectors import visible_reviews
 
 herefordshire_reviews_once = loaded_once_per_class()
@@ -36,6 +43,12 @@ class TestHerefordshireReviews:
     def test_the_recommendations_are_actions_in_the_jcr_log(self):
         for recommendation in ReviewRecommendation.objects.select_related("action__group"):
             assert recommendation.action.group.short_name == "JCR"
+
+    def test_the_cdop_report_is_routed_into_the_jcr_log_and_the_quarterly_report_is_drafted(self):
+        assert CdopReport.objects.count() == 1
+        for recommendation in CdopRecommendation.objects.select_related("action__group"):
+            assert recommendation.action.group.short_name == "JCR"
+        assert "opened in the quarter" in QuarterlyReport.objects.get().text
 
     def test_jcr_sees_every_review_and_partner_none(self):
         users = get_user_model().objects

@@ -28,6 +28,7 @@ from governance.permissions import SECRETARIAT_GROUP
 from governance.services.agenda import agenda_standing_items_add
 from governance.services.meetings import meeting_schedule
 from governance.tests.factories import (
+    AgencyFactory,
     GroupFactory,
     MembershipFactory,
     PersonFactory,
@@ -96,6 +97,9 @@ def test_the_secretariat_fills_two_cells_and_escalates_from_mash_onto_the_boards
         review_date=timezone.localdate() - datetime.timedelta(days=3),
     )
     RiskFactory(title="Changes weaken scrutiny", residual_likelihood=2, residual_impact=3)
+    scrutiny = AgencyFactory(name="Independent Scrutiny", short_name="Scrutiny")
+    PersonFactory(name="Frances Delahaye", agency=scrutiny)
+    PersonFactory(name="Jonathan Ashby", agency=council(), safeguarding_partner_role="lead")
     year = timezone.localdate().year if timezone.localdate().month >= 4 else timezone.localdate().year - 1
     ContributionFactory(year=year, agency=council(), amount=Decimal("112000"))
     ContributionFactory(
@@ -162,6 +166,25 @@ def test_the_secretariat_fills_two_cells_and_escalates_from_mash_onto_the_boards
     assert "Escalation from MASH: Health staffing at the MASH" in agenda
     assert agenda.index("Messages to and from partnership groups") < agenda.index("Escalation from MASH")
     screenshot(browser, "planning-5-board-agenda", width=WIDE)
+
+    # The register of escalations shows where it is on the agenda.
+    browser.get(f"{live_server.url}/planning/escalations/")
+    assert f"{meeting}, item" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "planning-5b-escalations", width=WIDE)
+
+    # The scrutineer's plan agreed by the Lead Safeguarding Partners (who and when).
+    browser.get(f"{live_server.url}/planning/scrutiny/")
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "New yearly plan"))
+    Select(browser.find_element(By.NAME, "scrutineer")).select_by_visible_text("Frances Delahaye (Scrutiny)")
+    browser.find_element(By.NAME, "scope").send_keys(
+        "Quarter 1: the delegated partners' decisions on rapid reviews."
+    )
+    submit_and_wait(browser, crispy_submit(browser), until_url_contains="/scrutiny-plans/")
+    submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "Record the agreement"))
+    click(browser, browser.find_element(By.XPATH, "//label[contains(., 'Jonathan Ashby')]"))
+    submit_and_wait(browser, crispy_submit(browser), until_url_contains="/scrutiny-plans/")
+    assert "by Jonathan Ashby" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "planning-5c-scrutiny", width=WIDE)
 
     # The risk register's heat map, and the budget with its table beside the chart.
     browser.get(f"{live_server.url}/planning/risks/")

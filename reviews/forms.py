@@ -23,6 +23,7 @@ SECTION_FIELDS = {
         "abuse_or_neglect",
         "harm",
         "panel_notified_on",
+        "agencies",
     ),
     "rapid_review": (
         "rapid_review_meeting",
@@ -145,7 +146,8 @@ class ReviewSectionForm(CrispyModelForm):
 
     class Meta:
         model = CaseReview
-        fields = EDITABLE_FIELDS
+        fields = (*EDITABLE_FIELDS, "agencies")
+        widgets = {"agencies": forms.CheckboxSelectMultiple}
 
     correction_reason = forms.CharField(
         label="Why this correction is made",
@@ -163,6 +165,12 @@ class ReviewSectionForm(CrispyModelForm):
                 del self.fields[name]
         if review.published_on is None:
             del self.fields["correction_reason"]
+        elif "agencies" in self.fields:
+            del self.fields["agencies"]  # a published review's agencies are part of the record
+        if "agencies" in self.fields:
+            agencies = cast(forms.ModelMultipleChoiceField, self.fields["agencies"])
+            agencies.queryset = Agency.objects.active().order_by("name")
+            agencies.label = "Agencies involved"
         if "recommendation" in self.fields:
             self.fields["recommendation"] = forms.ChoiceField(
                 label="The rapid review's recommendation",

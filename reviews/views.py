@@ -317,11 +317,16 @@ def review_edit(request, pk: int, review_section: str):
         raise Http404("No such section.")
     form = ReviewSectionForm(request.POST or None, instance=review, section=section)
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.fields if name != "correction_reason"}
+        values = {
+            name: form.cleaned_data[name]
+            for name in form.fields
+            if name not in ("correction_reason", "agencies")
+        }
         try:
             services.case_review_update(
                 review=CaseReview.objects.get(pk=review.pk),
                 values=values,
+                agencies=form.cleaned_data.get("agencies"),
                 user=request.user,
                 correction_reason=form.cleaned_data.get("correction_reason", ""),
             )
@@ -909,5 +914,5 @@ def briefing_download(request, pk: int, briefing_pk: int):
     if not briefing.file:
         raise Http404("This briefing has no file.")
     _log_view(request, review, f"the learning briefing “{briefing.title}”")
-    name = briefing.file.name.rsplit("/", 1)[-1]
+    name = (briefing.file.name or "briefing").rsplit("/", 1)[-1]
     return FileResponse(briefing.file.open("rb"), as_attachment=True, filename=name)

@@ -46,7 +46,7 @@ from training.forms import (
     WorkforceForm,
     YearForm,
 )
-from training.links import LinkExpired, LinkInvalid, booking_id_from_token
+from training.links import LinkExpired, LinkInvalid, booking_id_from_token, booking_token
 from training.models import Booking, Course, Session, Trainer, TrainingNeed
 from training.rules import quarter_bounds
 
@@ -119,6 +119,11 @@ def _render_session(request, session: Session, *, booking_form=None, self_form=N
     }
     if can_manage:
         context["bookings"] = selectors.session_bookings(session)
+        for booking in context["bookings"]["booked"]:
+            if booking.attendance in ATTENDED:
+                booking.certificate_url = reverse(
+                    "training:link_certificate", kwargs={"signed": booking_token(booking.pk)}
+                )
         context["booking_form"] = booking_form or BookingForm(prefix="book")
         context["free"] = (
             session.capacity - len(context["bookings"]["booked"]) - len(context["bookings"]["offered"])

@@ -26,8 +26,8 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
 )
 from governance.choices import StandingItem
 from governance.models import Paper
-from governance.permissions import SECRETARIAT_GROUP
-from governance.tests.factories import MembershipFactory, PersonFactory, UserFactory, council
+from governance.permissions import PARTNER_READER_GROUP, SECRETARIAT_GROUP
+from governance.tests.factories import MembershipFactory, PersonFactory, UserFactory, council, police
 from governance.tests.factories_actions import record
 from governance.tests.factories_minutes import MeetingFactory, partners_present
 from reporting.models import HighlightReport, YearlyReport
@@ -61,6 +61,9 @@ def test_the_secretariat_submits_a_highlight_report_and_exports_the_yearly_repor
     team = UserFactory(username="secretariat", password=PASSWORD)
     team.groups.add(AuthGroup.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
     joanna = PersonFactory(name="Joanna Kowalski", agency=council(), user=team)
+    imran = UserFactory(username="partner", password=PASSWORD)
+    imran.groups.add(AuthGroup.objects.get_or_create(name=PARTNER_READER_GROUP)[0])
+    PersonFactory(name="Imran Chaudhry", agency=police(), user=imran, safeguarding_partner_role="delegated")
     MembershipFactory(person=joanna, group=board, role="minute_taker")
 
     browser.set_window_size(WIDTH, 1000)
@@ -119,3 +122,14 @@ def test_the_secretariat_submits_a_highlight_report_and_exports_the_yearly_repor
     assert "wordprocessingml" in content_type
     text = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(body)).paragraphs)
     assert "Our partnership's year." in text and "Early help made too little progress." in text
+
+    # The police's delegated safeguarding partner, a partner reader, approves for the police.
+    browser.delete_all_cookies()
+    log_in(browser, live_server, "partner", PASSWORD)
+    browser.get(f"{live_server.url}{yearly.get_absolute_url()}")
+    submit_and_wait(browser, button(browser, "Approve for Shire Police"))
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Your approval for Shire Police was recorded." in main
+    assert "Imran Chaudhry (Delegated Safeguarding Partner)" in main
+    shot(browser, "reports-5-yearly-approved-by-the-police")
+    assert yearly.approvals.get().approved_by.name == "Imran Chaudhry"

@@ -205,6 +205,9 @@ def assessment_moderate(request, pk):
     assessment = assessment_for(request, pk, "audits.moderate_assessment")
     scale = assessment.cycle.rating_scale
     data = request.POST if request.method == "POST" else None
+    answers = list(assessment.answers.all())
+    for answer in answers:
+        answer.rating_label = audit_rules.rating_display(scale, answer.rating)[0]
     forms = [
         (
             answer,
@@ -218,7 +221,7 @@ def assessment_moderate(request, pk):
                 },
             ),
         )
-        for answer in assessment.answers.all()
+        for answer in answers
     ]
     error = None
     if assessment.status == AssessmentStatus.DRAFT:

@@ -151,6 +151,8 @@ def _validate_dates(review: CaseReview) -> None:
         and review.decision not in AdultDecision.values
     ):
         errors["decision"] = "Choose whether to hold a review."
+    if review.review_type != ReviewType.CHILD and bool(review.decision) != bool(review.decision_date):
+        errors["decision_date"] = "Record the decision and its date together."
     if review.recommendation and review.recommendation not in Recommendation.values:
         errors["recommendation"] = "Choose one of the rapid review's recommendations."
     if errors:
@@ -331,6 +333,7 @@ def information_request_update(
     *, request: InformationRequest, status: str, on: datetime.date
 ) -> InformationRequest:
     """Chased or received, on a date no earlier than the request."""
+    _check_not_published(request.review)
     if status not in (RequestStatus.CHASED, RequestStatus.RECEIVED):
         raise ValidationError({"status": "Mark it chased or received."})
     if on < request.requested_on:

@@ -184,3 +184,19 @@ def test_a_review_reference_counts_within_its_type_and_year():
     dhr = review(review_type=ReviewType.DHR, awareness_date=d(2026, 2, 1))
     assert (first.reference, second.reference, dhr.reference) == ("RR-2026-01", "RR-2026-02", "DHR-2026-01")
     assert datetime.date(2026, 1, 1) <= first.awareness_date
+
+
+def test_a_dhr_decision_needs_its_date_and_then_starts_the_six_month_clock():
+    case = review(review_type=ReviewType.DHR, awareness_date=d(2026, 1, 5))
+    with pytest.raises(ValidationError, match="together"):
+        services.case_review_update(review=case, values={"decision": "hold"}, user=None)
+    case = services.case_review_update(
+        review=case, values={"decision": "hold", "decision_date": d(2026, 2, 2)}, user=None
+    )
+    assert (case.step, case.next_deadline, case.next_deadline_code) == (
+        Step.REVIEW,
+        d(2026, 8, 3),  # 2 Aug 2026 is a Sunday
+        ClockCode.DHR_COMPLETION,
+    )
+    case = services.case_review_update(review=case, values={"completed_on": d(2026, 7, 20)}, user=None)
+    assert case.step == Step.HOME_OFFICE_QA and case.next_deadline is None

@@ -17,8 +17,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from governance.models import AgendaPurpose, Group, GroupKind, Meeting, MeetingStatus, StandingItem
+from governance.services.actions import group_chairs
 from governance.services.agenda import agenda_item_add
 from governance.services.common import save_validated
+from notifications.services import notify
+from planning import notifications as messages
 from planning.choices import EscalationStatus
 from planning.models import Escalation
 
@@ -58,6 +61,11 @@ def escalation_raise(
     escalation._history_user = raised_by
     save_validated(escalation)
     escalation_place_on_agenda(escalation=escalation, now=now)
+    notify(
+        messages.escalation_raised(
+            escalation, recipients=group_chairs(group=to_group, today=escalation.raised_on)
+        )
+    )
     return escalation
 
 
@@ -133,7 +141,10 @@ def escalation_respond(
     escalation.responded_on = responded_on
     escalation.status = EscalationStatus.RESPONDED
     escalation._history_user = responded_by
-    return save_validated(escalation)
+    save_validated(escalation)
+    chairs = group_chairs(group=escalation.from_group, today=responded_on)
+    notify(messages.escalation_responded(escalation, recipients=chairs))
+    return escalation
 
 
 @transaction.atomic

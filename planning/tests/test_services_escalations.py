@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 
 from governance.models import AgendaItem, MeetingStatus, StandingItem
 from governance.services.agenda import agenda_standing_items_add
-from governance.tests.factories import GroupFactory
+from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.factories_actions import london
 from governance.tests.factories_meetings import MeetingFactory
+from notifications.models import Notification
 from planning.choices import EscalationStatus
 from planning.services.escalations import (
     escalation_close,
@@ -131,3 +132,27 @@ def test_a_response_dated_before_the_escalation_is_refused(mash, board, secretar
             responded_on=datetime.date(2025, 10, 14),
             responded_by=secretariat,
         )
+
+
+def test_the_boards_chair_is_told_of_an_escalation_and_the_subgroups_chair_of_the_response(
+    mash, board, secretariat
+):
+    board_chair = PersonFactory(name="Catherine Adeyemi")
+    MembershipFactory(person=board_chair, group=board, role="chair")
+    mash_chair = PersonFactory(name="Bethan Morgan")
+    MembershipFactory(person=mash_chair, group=mash, role="co_chair")
+    MeetingFactory(group=board, starts_at=london(2025, 11, 5))
+    escalation = _raise(mash, board, secretariat)
+    told = Notification.objects.get(kind="escalation_raised")
+    assert told.recipient == board_chair
+    assert "Health staffing at the MASH" in told.subject
+    assert "It is on the agenda of" in told.body
+    escalation_respond(
+        escalation=escalation,
+        response="ICB to confirm cover by 1 December.",
+        responded_on=datetime.date(2025, 11, 5),
+        responded_by=secretariat,
+    )
+    answered = Notification.objects.get(kind="escalation_responded")
+    assert answered.recipient == mash_chair
+    assert "ICB to confirm cover" in answered.body

@@ -97,7 +97,7 @@ def test_the_list_and_the_board_take_a_fixed_number_of_queries(
     client.force_login(jcr_member)
     client.get(reverse("reviews:review_list"))  # the session and the user's roles, once
     for name in ("reviews:review_list", "reviews:deadlines_board"):
-        with django_assert_max_num_queries(14):
+        with django_assert_max_num_queries(12):
             assert client.get(reverse(name)).status_code == 200
 
 
@@ -108,5 +108,5 @@ def test_the_numbers_page_takes_a_fixed_number_of_queries(
     for i in range(size):
         review(awareness_date=d(2026, 3, 2) + datetime.timedelta(days=i))
     client.force_login(partner)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("reviews:in_numbers")).status_code == 200

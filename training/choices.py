@@ -76,6 +76,7 @@ class EmailKind(models.TextChoices):
     WAITING = "waiting", "On the waiting list"
     OFFER = "offer", "A place is offered"
     CANCELLED = "cancelled", "Booking cancelled"
+    REMINDER = "reminder", "Reminder before the session"
     SESSION_CANCELLED = "session_cancelled", "Session cancelled"
     EVALUATION = "evaluation", "Evaluation and certificate"
     IMPACT = "impact", "Impact questionnaire"

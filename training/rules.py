@@ -49,6 +49,17 @@ def next_in_line(waiting: Sequence[Waiting], count: int) -> list[int]:
     return [entry.id for entry in ordered[: max(count, 0)]]
 
 
+# Booked practitioners are reminded from this long before the session starts (this product's choice).
+REMINDER_HOURS = 48
+
+
+def reminder_due(
+    *, starts_at: datetime.datetime, now: datetime.datetime, hours: int = REMINDER_HOURS
+) -> bool:
+    """A reminder is due once the session is at most `hours` away, and until it starts."""
+    return now < starts_at <= now + datetime.timedelta(hours=hours)
+
+
 def impact_due(*, session_date: datetime.date, after_days: int) -> datetime.date:
     """The impact questionnaire goes about three months after the session (seed 001 s.17.5)."""
     return session_date + datetime.timedelta(days=after_days)

@@ -414,6 +414,29 @@ def impact_questionnaires_send(*, now: datetime.datetime, batch: int = 200) -> i
     return sent
 
 
+def session_reminders_send(*, now: datetime.datetime) -> int:
+    """Each practitioner booked on a session starting within the next 48 hours is reminded once
+    (the e-mail's unique key is the booking and the session's date)."""
+    today = timezone.localdate(now)
+    bookings = (
+        Booking.objects.filter(
+            status=BookingStatus.BOOKED,
+            session__status__in=(SessionStatus.SCHEDULED, SessionStatus.FULL),
+            session__date__gte=today,
+            session__date__lte=today + datetime.timedelta(days=3),
+        )
+        .exclude(emails__kind=EmailKind.REMINDER)
+        .select_related("session__course")
+    )
+    sent = 0
+    with transaction.atomic():
+        for booking in bookings:
+            if rules.reminder_due(starts_at=booking.session.starts_at(), now=now):
+                _email(booking, EmailKind.REMINDER, now=now, occasion=booking.session.date.isoformat())
+                sent += 1
+    return sent
+
+
 # E-mail to practitioners -----------------------------------------------------------------------
 
 

@@ -80,3 +80,16 @@ def test_take_up_per_hundred_staff_needs_a_known_workforce():
     assert rules.per_hundred(12, 400) == 3.0
     assert rules.per_hundred(12, None) is None
     assert rules.per_hundred(12, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("before_start", "due"),
+    [
+        (datetime.timedelta(hours=48, seconds=1), False),
+        (datetime.timedelta(hours=48), True),  # exactly 48 hours before: due
+        (datetime.timedelta(minutes=1), True),
+        (datetime.timedelta(0), False),  # it has started
+    ],
+)
+def test_a_reminder_is_due_in_the_48_hours_before_the_session(before_start, due):
+    assert rules.reminder_due(starts_at=START, now=START - before_start) is due

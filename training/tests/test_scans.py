@@ -55,3 +55,16 @@ def test_the_reminder_beat_sends_each_attendee_one_impact_questionnaire(scan_at)
     scan_at(three_months_on + datetime.timedelta(days=1))
     assert [m.subject for m in mail.outbox] == ["Three months on: " + session.course.title]
     assert "/impact/" in mail.outbox[0].body
+
+
+def test_booked_practitioners_are_reminded_once_two_days_before_and_those_waiting_are_not(scan_at):
+    session = SessionFactory(capacity=1)  # 10 June 2026, 9.30 in London
+    agency = AgencyFactory()
+    services.booking_create(session=session, name="A", email="a@example.org", agency=agency, now=NOW)
+    services.booking_create(session=session, name="B", email="b@example.org", agency=agency, now=NOW)
+    mail.outbox.clear()
+    scan_at(datetime.datetime(2026, 6, 8, 8, 0, tzinfo=datetime.UTC))  # 48.5 hours before: not yet
+    assert mail.outbox == []
+    scan_at(datetime.datetime(2026, 6, 8, 9, 0, tzinfo=datetime.UTC))
+    scan_at(datetime.datetime(2026, 6, 9, 9, 0, tzinfo=datetime.UTC))
+    assert [(m.to, m.subject.split(":")[0]) for m in mail.outbox] == [(["a@example.org"], "Reminder")]

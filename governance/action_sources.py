@@ -78,6 +78,18 @@ def registered_action_sources() -> list[ActionSourceRule]:
     return list(_rules.values())
 
 
+def ruled_content_type_ids() -> set[int]:
+    """The content types of the sources that have a rule: an action from anywhere else is
+    visible to all who may see its log (no query once Django has cached the content types)."""
+    rules = list(_rules.values())
+    if not rules:
+        return set()
+    return {
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(*(r.model for r in rules)).values()
+    }
+
+
 def _visible_ids(model: type[models.Model], answer: Visibility) -> QuerySet:
     if isinstance(answer, Q):
         return model._default_manager.filter(answer).values("pk")

@@ -9,7 +9,6 @@ completed, so /healthz shows the scan going stale. E-mails whose task was lost a
 queued again at the end of every run.
 """
 
-import dataclasses
 import datetime
 import logging
 import time
@@ -19,7 +18,7 @@ from django.utils import timezone
 from core.partnership import read_once
 from notifications import registry
 from notifications.models import ScanRun
-from notifications.services import existing_keys, message_keys, notifications_requeue_stuck, notify
+from notifications.services import notifications_requeue_stuck, notify_many
 
 logger = logging.getLogger(__name__)
 
@@ -32,20 +31,9 @@ class ScanFailed(Exception):
 
 
 def send_messages(messages) -> int:
-    """Notify each message's recipients, skipping in one query those recorded before."""
-    messages = list(messages)
-    keys = [message_keys(message) for message in messages]
-    recorded = existing_keys(key for each in keys for pair in each.values() for key in pair)
-    created = 0
-    for message, by_recipient in zip(messages, keys, strict=True):
-        waiting = [
-            person
-            for person in message.recipients
-            if person is not None and not recorded.intersection(by_recipient[person.pk])
-        ]
-        if waiting:
-            created += len(notify(dataclasses.replace(message, recipients=waiting)))
-    return created
+    """Notify each message's recipients (notify()'s rules, for the batch at once: keys recorded
+    before are skipped in one query and the new notifications inserted together)."""
+    return len(notify_many(messages))
 
 
 def scans_run(*, now: datetime.datetime | None = None) -> dict[str, int]:

@@ -14,8 +14,10 @@ worker that died: the next scan queues it again and a new claim takes it.
 
 import contextlib
 import contextvars
+import dataclasses
 import datetime
 import logging
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -159,6 +161,73 @@ def notify(message: Message) -> list[Notification]:
         except IntegrityError:  # a concurrent run recorded it first
             continue
         created.append(notification)
+        if notification.send_email:
+            _queue_email(notification.pk)
+    return created
+
+
+def notify_many(messages: Iterable[Message]) -> list[Notification]:
+    """notify() for a batch of messages, with the same result, in a fixed number of queries:
+    the keys recorded before (one query), each kind's chosen deliveries (one per kind) and the
+    new rows in one insert, rather than four or five queries per message (issue 16: a first
+    scan records 1,600 reminders in seconds). Should another run have recorded one of them
+    meanwhile, the insert is undone and each message goes through notify() on its own."""
+    if _silenced.get():
+        return []
+    planned = []  # (message, kind, people)
+    for message in messages:
+        kind = registry.kind(message.kind)
+        people, seen = [], set()
+        for person in message.recipients:
+            if person is None or not person.active or person.pk in seen:
+                continue
+            seen.add(person.pk)
+            if _may_see(person, kind, message.about):
+                people.append(person)
+        if people:
+            planned.append((dataclasses.replace(message, recipients=people), kind, people))
+    keys = [message_keys(message) for message, _kind, _people in planned]
+    recorded = existing_keys(key for each in keys for pair in each.values() for key in pair)
+    wanted: dict[str, set[int]] = defaultdict(set)
+    waiting = []
+    for (message, kind, people), by_person in zip(planned, keys, strict=True):
+        # Not recorded before, nor by a message earlier in this batch.
+        people = [person for person in people if not recorded.intersection(by_person[person.pk])]
+        recorded.update(by_person[person.pk][0] for person in people)
+        if people:
+            waiting.append((message, kind, people, by_person))
+            wanted[kind.code].update(person.pk for person in people)
+    if not waiting:
+        return []
+    chosen = {code: preferred_deliveries(person_ids=ids, kind=code) for code, ids in wanted.items()}
+    rows = []
+    for message, kind, people, by_person in waiting:
+        subject, body = registry.render(message)
+        for person in people:
+            delivery = (
+                chosen[kind.code].get(person.pk, kind.default_delivery) if person.email else Delivery.IN_APP
+            )
+            rows.append(
+                Notification(
+                    key=by_person[person.pk][0],
+                    recipient=person,
+                    kind=kind.code,
+                    subject=subject[:255],
+                    body=body,
+                    url=message.url[:500],
+                    delivery=delivery,
+                    send_email=delivery == Delivery.IMMEDIATE,
+                    state=STATE_FOR_DELIVERY[delivery],
+                )
+            )
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(rows)
+    except IntegrityError:  # a concurrent run recorded some first: one message at a time
+        return [notification for message, *_rest in waiting for notification in notify(message)]
+    if any(notification.pk is None for notification in created):  # a database without RETURNING
+        created = list(Notification.objects.filter(key__in=[row.key for row in rows]))
+    for notification in created:
         if notification.send_email:
             _queue_email(notification.pk)
     return created

@@ -457,3 +457,22 @@ def test_an_action_from_a_scrutiny_report_goes_in_the_boards_log(client, secreta
     assert response.status_code == 302
     action = Action.objects.get()
     assert action.group == board and action.source_label == "Independent scrutiny: Rapid reviews"
+
+
+def test_the_risk_register_downloads_as_csv_with_formula_looking_text_kept_as_text(client, partner):
+    RiskFactory(title="=HYPERLINK(evil)", review_date=datetime.date(2026, 1, 31))
+    client.force_login(partner)
+    response = client.get(reverse("planning:risk_list") + "?format=csv")
+    assert response["Content-Disposition"].startswith('attachment; filename="risk-register-')
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Risk,Description,Owner")
+    assert "'=HYPERLINK(evil)" in text
+    assert "31/01/2026" in text
+
+
+def test_the_risk_register_downloads_as_excel(client, partner):
+    RiskFactory(title="Funding")
+    client.force_login(partner)
+    response = client.get(reverse("planning:risk_list") + "?format=xlsx&status=all")
+    assert response.status_code == 200
+    assert response.content[:2] == b"PK"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.access import access
+from core.exports import csv_response, xlsx_response
 from core.views import paginate
 from governance.models import Group, GroupKind
 from planning import access_rules, rules, selectors
@@ -52,6 +53,9 @@ def risk_list(request):
     if status not in [*RiskStatus.values, "all"]:
         status = RiskStatus.OPEN
     page_obj, querystring = paginate(request, selectors.risk_list(status="" if status == "all" else status))
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        return _risk_export(selectors.risk_list(status="" if status == "all" else status), export)
     residual = request.GET.get("scores") != "inherent"
     context = {
         "title": "Risk register",
@@ -63,6 +67,53 @@ def risk_list(request):
         "may_manage": request.user.has_perm(MANAGE),
     }
     return render(request, "planning/risk_list.html", context)
+
+
+RISK_EXPORT_HEADERS = (
+    "Risk",
+    "Description",
+    "Owner",
+    "Owner's agency",
+    "Likelihood",
+    "Impact",
+    "Score",
+    "Controls",
+    "Residual likelihood",
+    "Residual impact",
+    "Residual score",
+    "Band",
+    "Review date",
+    "Escalated from",
+    "Status",
+)
+
+
+def _risk_export(risks, export: str):
+    """The register as a spreadsheet (core.exports: formula-looking text kept as text)."""
+    rows = (
+        (
+            risk.title,
+            risk.description,
+            risk.owner.name,
+            risk.owner.agency.name,
+            risk.likelihood,
+            risk.impact,
+            risk.score,
+            risk.controls,
+            risk.residual_likelihood,
+            risk.residual_impact,
+            risk.residual_score,
+            risk.residual_band,
+            risk.review_date,
+            risk.escalated_from.name if risk.escalated_from else "",
+            risk.get_status_display(),
+        )
+        for risk in risks.iterator(chunk_size=500)
+    )
+    filename = f"risk-register-{timezone.localdate():%Y-%m-%d}.{export}"
+    if export == "csv":
+        return csv_response(RISK_EXPORT_HEADERS, rows, filename=filename)
+    return xlsx_response(RISK_EXPORT_HEADERS, rows, filename=filename, sheet_title="Risk register")
 
 
 @access(access_rules.VIEWERS)

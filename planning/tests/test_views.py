@@ -15,7 +15,7 @@ from governance.tests.factories_actions import london
 from governance.tests.factories_meetings import MeetingFactory
 from planning.choices import EscalationStatus
 from planning.models import Escalation, PlanCell, ProgressUpdate, Risk, ScrutinyReport
-from planning.services.plan import objective_action_record, objective_add
+from planning.services.plan import objective_action_record, objective_add, progress_record
 from planning.tests.factories import (
     BudgetLineFactory,
     ContributionFactory,
@@ -476,3 +476,28 @@ def test_the_risk_register_downloads_as_excel(client, partner):
     response = client.get(reverse("planning:risk_list") + "?format=xlsx&status=all")
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+@pytest.mark.parametrize("size", [1, 12])
+def test_a_cells_page_runs_a_fixed_number_of_queries_whatever_its_objectives_and_actions(
+    size, client, secretariat, plan, group, django_assert_max_num_queries
+):
+    owner = PersonFactory()
+    cell = _cell(plan)
+    for index in range(size):
+        objective = objective_add(cell=cell, text=f"Objective {index}", owning_group=group)
+        objective_action_record(
+            objective=objective, description=f"Action {index}", owners=[owner], recorded_by=secretariat
+        )
+        progress_record(
+            cell=cell,
+            rag="amber",
+            judged_on=datetime.date(2025, 9, 1),
+            commentary=f"{index}",
+            judged_by=secretariat,
+        )
+    client.force_login(secretariat)
+    client.get(reverse("planning:plan_current"))
+    with django_assert_max_num_queries(16):
+        response = client.get(cell.get_absolute_url())
+    assert response.content.decode().count("Action ") >= size

@@ -401,6 +401,39 @@ def _load(scene, now: datetime.datetime, today: datetime.date) -> dict[str, int]
                 ],
             )
 
+    # Section 175 for schools (seed 001 s.10.4), rated 0 to 3, moderated by the Education Group.
+    schools = [agencies[name] for name in ("Schools", "FE and Post-16", "PRU") if name in agencies]
+    if schools:
+        s175 = services.cycle_open(
+            kind="section_175",
+            name=f"Section 175 safeguarding audit {year}/{(year + 1) % 100:02d}",
+            frequency="annual",
+            rating_scale="zero_to_three",
+            group=scene.groups.get("Education Group", qe),
+            opens_on=_month(today, -1),
+            due_on=today + datetime.timedelta(days=45),
+            agencies=schools,
+        )
+        counts["section 11 self-assessments"] += s175.assessments.count()
+        first = s175.assessments.get(agency=schools[0])
+        services.assessment_lead_set(assessment=first, lead=people.get("Rhys Jenkins"))
+        services.assessment_answers_save(
+            assessment=first,
+            changes=[
+                AnswerChange(
+                    answer,
+                    "2" if answer.standard.number in (3, 9) else "3",
+                    "The designated safeguarding lead's annual report to governors; the single central "
+                    "record checked.",
+                    "Supervision for the designated safeguarding leads from September."
+                    if answer.standard.number == 9
+                    else "",
+                )
+                for answer in first.answers.all()
+            ],
+        )
+        services.assessment_submit(assessment=first, user=secretariat, now=now - datetime.timedelta(days=2))
+
     # A single-agency audit, reviewed and escalated.
     if "Wye Valley" in agencies:
         single = services.single_audit_submit(

@@ -286,6 +286,7 @@ def review_detail(request, pk: int):
             "status_form": RequestStatusForm() if may_change else None,
             "is_child": review.review_type == ReviewType.CHILD,
             "locked": review.published_on is not None,
+            "today": today,
         },
     )
 

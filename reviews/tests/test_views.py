@@ -110,3 +110,21 @@ def test_the_numbers_page_takes_a_fixed_number_of_queries(
     client.force_login(partner)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("reviews:in_numbers")).status_code == 200
+
+
+def _requests_table(client, case) -> str:
+    page = client.get(case.get_absolute_url()).content.decode()
+    start = page.index('id="information-requests"')
+    return page[start : page.index("</table>", start)]
+
+
+def test_an_agency_return_past_its_due_date_is_shown_overdue_until_received(client, jcr_member):
+    case = review(awareness_date=d(2026, 4, 2))
+    info = services.information_request_record(
+        review=case, agency=AgencyFactory(), requested_on=d(2026, 4, 7)
+    )
+    client.force_login(jcr_member)
+    assert "Overdue" in _requests_table(client, case)
+    services.information_request_update(request=info, status="received", on=d(2026, 4, 15))
+    table = _requests_table(client, case)
+    assert "Overdue" not in table and "Received 15 Apr" in table

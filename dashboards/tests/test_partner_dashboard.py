@@ -247,3 +247,48 @@ def test_the_other_apps_panels_show_their_figures_and_link_to_their_pages(client
     (training,) = panels["training"].data["rows"]
     assert (training["agency_name"], training["booked"], training["attended"]) == ("Shire Police", 1, 1)
     assert 'data-chart="training-chart"' in page
+
+
+def test_a_bad_filter_on_the_records_behind_a_figure_is_an_error_not_a_crash(client, world):
+    world.action(world.board, agency=world.police)
+    client.force_login(partner_reader())
+    response = client.get(reverse("dashboards:partner_actions"), {"agency": "police", "overdue_on": "soon"})
+    assert response.status_code == 200
+    assert "could not be read" in response.content.decode()
+    response = client.get(reverse("dashboards:partner_attendance"), {"agency": "999999"})
+    assert response.status_code == 200
+    assert "Choose an agency" in response.content.decode()
+
+
+def test_the_records_behind_a_month_of_the_trend_are_those_overdue_at_its_end(client, world):
+    overdue_then = world.action(
+        world.board,
+        due=datetime.date(2026, 3, 10),
+        status=ActionStatus.COMPLETED,
+        completed_on=datetime.date(2026, 4, 20),
+        created=datetime.date(2026, 2, 1),
+    )
+    world.action(world.board, due=datetime.date(2026, 4, 10), created=datetime.date(2026, 2, 1))
+    client.force_login(partner_reader())
+    response = client.get(reverse("dashboards:partner_actions"), {"overdue_on": "2026-03-31"})
+    assert [action.pk for action in response.context["page_obj"].object_list] == [overdue_then.pk]
+
+
+def test_a_deputy_not_registered_on_the_group_does_not_make_it_quorate(world):
+    from governance.models import Attendance
+    from governance.tests.factories import PersonFactory
+
+    world.board.quorum_rule = "all_statutory_partners"
+    world.board.save()
+    meeting = world.meeting(world.board, datetime.date(2026, 2, 10), police="apologies")
+    stranger = PersonFactory(agency=world.police, name="Unregistered Sergeant")
+    Attendance.objects.create(
+        meeting=meeting,
+        person=stranger,
+        agency=world.police,
+        status="deputy",
+        is_member=False,
+        deputy_for=world.people["police"],
+    )
+    (board,) = _dashboard(partner_reader()).quoracy
+    assert (board.quorate, board.not_quorate) == (0, 1)

@@ -9,7 +9,20 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -76,23 +89,35 @@ def with_quoracy_facts(attendance: QuerySet[Attendance], *, meeting: Meeting) ->
 
 def with_quoracy_facts_across_meetings(attendance: QuerySet[Attendance]) -> QuerySet[Attendance]:
     """`with_quoracy_facts` for lines of many meetings at once (dashboards: the quoracy record of
-    a year), each judged against memberships current on its own meeting's day; no extra query."""
+    a year), each judged against memberships current on its own meeting's day; no extra query.
+    The facts are read for deputies' lines only, the only lines the rule asks them of (on SQLite
+    each look-up converts the meeting's time to a local date in Python, row by row)."""
     attendance = attendance.annotate(meeting_day=TruncDate("meeting__starts_at"))
     current = Membership.objects.filter(
         group_id=OuterRef("meeting__group_id"), start_date__lte=OuterRef("meeting_day")
     ).filter(Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("meeting_day")))
+
+    def for_deputies(fact: Exists) -> Case:
+        return Case(
+            When(status=AttendanceStatus.DEPUTY, then=fact), default=Value(False), output_field=BooleanField()
+        )
+
     return attendance.annotate(
         partnership_counting=Subquery(
             PartnershipSettings.objects.filter(pk=PartnershipSettings.SINGLETON_PK).values("quorum_counting")
         ),
-        deputy_registered=Exists(
-            current.filter(
-                person=OuterRef("person"), role=MembershipRole.DEPUTY, deputy_for=OuterRef("deputy_for")
+        deputy_registered=for_deputies(
+            Exists(
+                current.filter(
+                    person=OuterRef("person"), role=MembershipRole.DEPUTY, deputy_for=OuterRef("deputy_for")
+                )
             )
         ),
-        deputised_member=Exists(
-            current.filter(person=OuterRef("deputy_for"), agency=OuterRef("agency")).exclude(
-                role__in=NON_MEMBER_ROLES
+        deputised_member=for_deputies(
+            Exists(
+                current.filter(person=OuterRef("deputy_for"), agency=OuterRef("agency")).exclude(
+                    role__in=NON_MEMBER_ROLES
+                )
             )
         ),
     )

@@ -168,3 +168,21 @@ def test_the_default_standards_are_the_issues_nine_for_both_kinds():
     assert titles[-1] == "Supervision"
     assert len(titles) == 9
     assert migration.GRADES == ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+
+
+def test_a_new_cycle_is_offered_a_year_or_two_after_the_last_one_on_its_scale(client, secretariat):
+    default_standards(count=1)
+    services.cycle_open(
+        kind="section_11",
+        name="S11 2024",
+        frequency="two_yearly",
+        rating_scale="zero_to_three",
+        group=ProgrammeFactory().group,
+        opens_on=D(2024, 6, 1),
+        due_on=D(2024, 9, 30),
+        agencies=[AgencyFactory()],
+    )
+    client.force_login(secretariat)
+    form = client.get(reverse("audits:cycle_create")).context["form"]
+    assert form.initial["opens_on"] == D(2026, 6, 1)
+    assert form.initial["rating_scale"] == "zero_to_three"

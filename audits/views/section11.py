@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from audits import access_rules as rules
 from audits import rules as audit_rules
 from audits import selectors, services
-from audits.choices import AssessmentStatus
+from audits.choices import AssessmentKind, AssessmentStatus
 from audits.forms import AnswerForm, ChallengeForm, CycleForm, EvidenceForm, LeadForm, ModerationForm
 from audits.models import AssessmentCycle
 from audits.permissions import visible_assessments
@@ -32,7 +32,17 @@ def _crumbs(assessment) -> list:
 def cycle_create(request):
     check_perm(request.user, "audits.manage")
     quality = Group.objects.filter(active=True, name__icontains="quality").first()
-    form = CycleForm(request.POST or None, initial={"group": quality})
+    latest = AssessmentCycle.objects.filter(kind=AssessmentKind.SECTION_11).order_by("-opens_on").first()
+    opens_on = audit_rules.next_cycle_opens(latest.opens_on, latest.frequency) if latest else None
+    form = CycleForm(
+        request.POST or None,
+        initial={
+            "group": quality,
+            "frequency": latest.frequency if latest else None,
+            "rating_scale": latest.rating_scale if latest else None,
+            "opens_on": opens_on,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             cycle = services.cycle_open(**form.cleaned_data)

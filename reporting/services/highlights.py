@@ -29,7 +29,11 @@ def _figures(group: Group, quarter: Quarter, now: datetime.datetime, *, include_
 
 
 def _locked(report: HighlightReport) -> HighlightReport:
-    locked = HighlightReport.objects.select_for_update().select_related("group", "figures").get(pk=report.pk)
+    locked = (
+        HighlightReport.objects.select_for_update(of=("self",))
+        .select_related("group", "figures")
+        .get(pk=report.pk)
+    )
     if locked.status != HighlightStatus.DRAFT:
         raise ValidationError(
             "This highlight report has been submitted to the board, so it can no longer change."

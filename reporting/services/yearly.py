@@ -25,7 +25,7 @@ def _figures(start: datetime.date, end: datetime.date, now: datetime.datetime) -
 
 
 def _locked(report: YearlyReport, doing: str) -> YearlyReport:
-    locked = YearlyReport.objects.select_for_update().select_related("figures").get(pk=report.pk)
+    locked = YearlyReport.objects.select_for_update(of=("self",)).select_related("figures").get(pk=report.pk)
     if locked.status != YearlyStatus.DRAFT:
         raise ValidationError(
             f"The lead safeguarding partners have approved the report, so {doing} is no longer possible."

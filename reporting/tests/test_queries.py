@@ -24,6 +24,8 @@ pytestmark = pytest.mark.django_db
 HIGHLIGHT_LIST_QUERIES = 13
 YEARLY_LIST_QUERIES = 12
 YEARLY_PAGE_QUERIES = 13
+# The report with its group, figures, board meeting, paper and submitter in one query.
+HIGHLIGHT_PAGE_QUERIES = 9
 
 
 def _queries(client, url) -> int:
@@ -81,5 +83,23 @@ def test_the_yearly_report_page_runs_the_same_queries_with_one_and_three_approva
         for user in approvers:
             yearly_report_approve(report=report, person=user.person, user=user)
         with django_assert_max_num_queries(YEARLY_PAGE_QUERIES):
+            counts.append(_queries(client, report.get_absolute_url()))
+    assert counts[0] == counts[1]
+
+
+def test_a_highlight_reports_page_runs_the_same_queries_with_two_and_eight_sections(
+    client, partner, django_assert_max_num_queries
+):
+    client.force_login(partner)
+    counts = []
+    for size in (2, 8):
+        sections = [
+            {"key": f"s{n}", "title": f"Section {n}", "summary": ["x"], "tables": [], "part": ""}
+            for n in range(size)
+        ]
+        report = HighlightReportFactory(
+            group=GroupFactory(), status=HighlightStatus.SUBMITTED, figures__sections=sections
+        )
+        with django_assert_max_num_queries(HIGHLIGHT_PAGE_QUERIES):
             counts.append(_queries(client, report.get_absolute_url()))
     assert counts[0] == counts[1]

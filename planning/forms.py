@@ -50,6 +50,32 @@ class PlanForm(CrispyForm):
         return lines
 
 
+class PlanEditForm(CrispyForm):
+    submit_label = "Save the plan"
+
+    title = forms.CharField(max_length=200)
+    starts_on = forms.DateField(widget=DateInput())
+    ends_on = forms.DateField(widget=DateInput())
+    introduction = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class PriorityForm(CrispyForm):
+    submit_label = "Save the priority"
+
+    title = forms.CharField(max_length=200, help_text="The column's heading: 'Neglect'.")
+    aim = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    key_outcomes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, help_text="One outcome a line."
+    )
+
+
+class WorkstreamForm(CrispyForm):
+    submit_label = "Save the workstream"
+
+    title = forms.CharField(max_length=200)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
 class ProgressForm(CrispyForm):
     submit_label = "Record progress"
 

@@ -58,6 +58,38 @@ def plan_create(
 
 
 @transaction.atomic
+def plan_update(
+    *,
+    plan: BusinessPlan,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    introduction: str,
+    by=None,
+) -> BusinessPlan:
+    """Change the plan's title, period or introduction (its grid stays)."""
+    plan.title, plan.starts_on, plan.ends_on = title.strip(), starts_on, ends_on
+    plan.introduction = introduction.strip()
+    plan._history_user = by
+    return save_validated(plan)
+
+
+@transaction.atomic
+def priority_update(*, priority: StrategicPriority, title: str, aim: str, key_outcomes: str, by=None):
+    """A priority's heading, aim and key outcomes, as the plan words them."""
+    priority.title, priority.aim, priority.key_outcomes = title.strip(), aim.strip(), key_outcomes.strip()
+    priority._history_user = by
+    return save_validated(priority)
+
+
+@transaction.atomic
+def workstream_update(*, workstream: Workstream, title: str, note: str, by=None):
+    workstream.title, workstream.note = title.strip(), note.strip()
+    workstream._history_user = by
+    return save_validated(workstream)
+
+
+@transaction.atomic
 def cell_assign(*, cell: PlanCell, owning_group: Group | None) -> PlanCell:
     """Name the subgroup that leads a cell (and judges its progress)."""
     if owning_group is not None and not owning_group.active:

@@ -27,6 +27,8 @@ SEGMENT_OBJECTS = {
     "scrutiny-reports": "planning_scrutiny_report",
     "budget-lines": "planning_budget_line",
     "budget-contributions": "planning_contribution",
+    "plan-priorities": "planning_priority",
+    "plan-workstreams": "planning_workstream",
 }
 KWARG_OBJECTS: dict[str, str] = {}
 
@@ -44,6 +46,8 @@ def world_objects(*, users, groups, objects) -> dict:
     return {
         "planning_plan": plan,
         "planning_cell": cell,
+        "planning_priority": cell.priority,
+        "planning_workstream": cell.workstream,
         "planning_objective": objective,
         "planning_escalation": EscalationFactory(from_group=groups["group"], to_group=board),
         "planning_risk": RiskFactory(owner=PersonFactory()),

@@ -501,3 +501,21 @@ def test_a_cells_page_runs_a_fixed_number_of_queries_whatever_its_objectives_and
     with django_assert_max_num_queries(16):
         response = client.get(cell.get_absolute_url())
     assert response.content.decode().count("Action ") >= size
+
+
+def test_the_secretariat_renames_a_priority_and_changes_the_plans_period(client, secretariat, plan):
+    client.force_login(secretariat)
+    priority = plan.priorities.get(position=5)
+    response = client.post(
+        reverse("planning:priority_edit", args=[priority.pk]),
+        {"title": "Strong leadership", "aim": "Assurance and challenge.", "key_outcomes": "Full engagement."},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("planning:plan_edit", args=[plan.pk]),
+        {"title": plan.title, "starts_on": "2025-04-01", "ends_on": "2025-03-01", "introduction": ""},
+    )
+    assert "must end after it starts" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.ends_on == datetime.date(2027, 3, 31)
+    assert "Strong leadership</th>" in client.get(plan.get_absolute_url()).content.decode()

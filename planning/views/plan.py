@@ -10,8 +10,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.access import access
 from governance.models import Action, ActionSource
 from planning import access_rules, selectors
-from planning.forms import CellOwnerForm, ObjectiveForm, PlanForm, ProgressForm, SourceActionForm
-from planning.models import BusinessPlan, PlanObjective
+from planning.forms import (
+    CellOwnerForm,
+    ObjectiveForm,
+    PlanEditForm,
+    PlanForm,
+    PriorityForm,
+    ProgressForm,
+    SourceActionForm,
+    WorkstreamForm,
+)
+from planning.models import BusinessPlan, PlanObjective, StrategicPriority, Workstream
 from planning.services import plan as services
 from planning.views.access import MANAGE, PLAN_CRUMB, VIEW, cell_for, check_perm, objective_for
 from planning.views.common import form_page
@@ -64,6 +73,71 @@ def plan_create(request):
         ),
         done=lambda plan: plan.get_absolute_url(),
         message="The plan is created with an empty cell for each priority in each workstream.",
+    )
+
+
+@access(access_rules.KEEPERS, access_rules.KEEPERS_POST)
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk: int):
+    check_perm(request.user, MANAGE)
+    plan = get_object_or_404(BusinessPlan, pk=pk)
+    form = PlanEditForm(
+        request.POST or None,
+        initial={
+            "title": plan.title,
+            "starts_on": plan.starts_on,
+            "ends_on": plan.ends_on,
+            "introduction": plan.introduction,
+        },
+    )
+    return form_page(
+        request,
+        form,
+        title=f"Edit: {plan}",
+        cancel_url=plan.get_absolute_url(),
+        crumbs=[PLAN_CRUMB, (str(plan), plan.get_absolute_url())],
+        save=lambda data: services.plan_update(plan=plan, by=request.user, **data),
+        done=lambda saved: saved.get_absolute_url(),
+        message="The plan is saved.",
+    )
+
+
+@access(access_rules.KEEPERS, access_rules.KEEPERS_POST)
+@require_http_methods(["GET", "POST"])
+def priority_edit(request, pk: int):
+    check_perm(request.user, MANAGE)
+    priority = get_object_or_404(StrategicPriority.objects.select_related("plan"), pk=pk)
+    form = PriorityForm(
+        request.POST or None,
+        initial={"title": priority.title, "aim": priority.aim, "key_outcomes": priority.key_outcomes},
+    )
+    return form_page(
+        request,
+        form,
+        title=f"Strategic priority: {priority}",
+        cancel_url=priority.plan.get_absolute_url(),
+        crumbs=[PLAN_CRUMB, (str(priority.plan), priority.plan.get_absolute_url())],
+        save=lambda data: services.priority_update(priority=priority, by=request.user, **data),
+        done=lambda saved: priority.plan.get_absolute_url(),
+        message="The priority is saved.",
+    )
+
+
+@access(access_rules.KEEPERS, access_rules.KEEPERS_POST)
+@require_http_methods(["GET", "POST"])
+def workstream_edit(request, pk: int):
+    check_perm(request.user, MANAGE)
+    workstream = get_object_or_404(Workstream.objects.select_related("plan"), pk=pk)
+    form = WorkstreamForm(request.POST or None, initial={"title": workstream.title, "note": workstream.note})
+    return form_page(
+        request,
+        form,
+        title=f"Workstream: {workstream}",
+        cancel_url=workstream.plan.get_absolute_url(),
+        crumbs=[PLAN_CRUMB, (str(workstream.plan), workstream.plan.get_absolute_url())],
+        save=lambda data: services.workstream_update(workstream=workstream, by=request.user, **data),
+        done=lambda saved: workstream.plan.get_absolute_url(),
+        message="The workstream is saved.",
     )
 
 

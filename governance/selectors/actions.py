@@ -155,7 +155,14 @@ class ActionLog:
     the whole log ordered by status and date would read every action on every page.
     """
 
-    def __init__(self, queryset: QuerySet, *, count_in_one_pass: bool = False, group: Group | None = None):
+    def __init__(
+        self,
+        queryset: QuerySet,
+        *,
+        count_in_one_pass: bool = False,
+        group: Group | None = None,
+        unfiltered: QuerySet | None = None,
+    ):
         base = queryset.order_by()
         # An action the group handed on is finished as far as its log goes (issue 10 point 9).
         here = Q(group=group) if group is not None else Q()
@@ -166,6 +173,9 @@ class ActionLog:
             F("completed_on").desc(nulls_last=True), "pk"
         )
         self._rows = queryset
+        # The page's rows are read by id from the log before the filters (`unfiltered`: the same
+        # visibility and annotations): a search's subqueries are not run a third time (issue 16).
+        self._page_rows = unfiltered if unfiltered is not None else queryset
         self._count_in_one_pass = count_in_one_pass
         self._outstanding_count: int | None = None
         self._count: int | None = None
@@ -208,7 +218,7 @@ class ActionLog:
             ids += self.finished.values_list("pk", flat=True)[max(start - split, 0) : stop - split]
         if not ids:
             return []
-        rows = {action.pk: action for action in self._rows.order_by().filter(pk__in=ids)}
+        rows = {action.pk: action for action in self._page_rows.order_by().filter(pk__in=ids)}
         return [rows[pk] for pk in ids]
 
     def __iter__(self):

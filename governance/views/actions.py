@@ -70,7 +70,10 @@ def _log_filter(request, group: Group, today: datetime.date, *, with_place: bool
 
 def _action_log(filterset: ActionLogFilter) -> selectors_actions.ActionLog:
     return selectors_actions.ActionLog(
-        filterset.qs, count_in_one_pass=filterset.searching, group=filterset.group
+        filterset.qs,
+        count_in_one_pass=filterset.searching,
+        group=filterset.group,
+        unfiltered=filterset.queryset,
     )
 
 

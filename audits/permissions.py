@@ -76,13 +76,19 @@ rules.add_perm(
     is_staff_of_partnership | is_partner_reader | is_member_of_cycle_group | is_of_agency,
 )
 rules.add_perm("audits.edit_assessment", is_staff_of_partnership | is_of_agency)
-rules.add_perm("audits.moderate_assessment", is_staff_of_partnership | is_member_of_cycle_group)
+# An agency does not moderate its own self-assessment, nor review its own audit, even when its
+# person sits on the moderating group (the product's choice).
+rules.add_perm(
+    "audits.moderate_assessment", is_staff_of_partnership | (is_member_of_cycle_group & ~is_of_agency)
+)
 
 rules.add_perm(
     "audits.view_single_audit",
     is_staff_of_partnership | is_partner_reader | is_member_of_owning_group | is_of_agency,
 )
-rules.add_perm("audits.review_single_audit", is_staff_of_partnership | is_member_of_owning_group)
+rules.add_perm(
+    "audits.review_single_audit", is_staff_of_partnership | (is_member_of_owning_group & ~is_of_agency)
+)
 rules.add_perm("audits.submit_single_audit", is_staff_of_partnership | has_agency)
 
 rules.add_perm("audits.view_scorecard", can_view_partnership)

@@ -186,3 +186,32 @@ def test_a_new_cycle_is_offered_a_year_or_two_after_the_last_one_on_its_scale(cl
     form = client.get(reverse("audits:cycle_create")).context["form"]
     assert form.initial["opens_on"] == D(2026, 6, 1)
     assert form.initial["rating_scale"] == "zero_to_three"
+
+
+def test_a_moderator_from_the_agency_itself_may_not_moderate_its_self_assessment(client):
+    default_standards(count=1)
+    police = AgencyFactory()
+    group = ProgrammeFactory().group
+    cycle = services.cycle_open(
+        kind="section_11",
+        name="S11",
+        frequency="annual",
+        rating_scale="rag",
+        group=group,
+        opens_on=D(2025, 4, 1),
+        due_on=D(2025, 6, 30),
+        agencies=[police, AgencyFactory()],
+    )
+    client.force_login(_person_user("police-on-qe", agency=police, group=group))
+    own = cycle.assessments.get(agency=police)
+    other = cycle.assessments.exclude(agency=police).get()
+    assert client.get(reverse("audits:assessment_moderate", args=[own.pk])).status_code == 403
+    assert client.get(reverse("audits:assessment_moderate", args=[other.pk])).status_code == 200
+
+
+def test_a_partner_reads_an_audit_without_any_way_to_change_it(client, partner):
+    audit = CaseAuditFactory()
+    client.force_login(partner)
+    page = client.get(audit.get_absolute_url()).content.decode()
+    assert "Record findings and grade" not in page and "Raise a recommendation" not in page
+    assert client.get(reverse("audits:audit_edit", args=[audit.pk])).status_code == 403

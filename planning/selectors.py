@@ -12,7 +12,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from governance.models import Group
+from governance.models import Group, LogReaders
+from governance.permissions import is_staff_of_partnership, member_group_ids
 from planning import rules
 from planning.choices import ContributionKind, EscalationStatus, ProgressRag, RiskStatus
 from planning.models import (
@@ -142,17 +143,32 @@ def _escalations() -> QuerySet[Escalation]:
     )
 
 
-def open_escalations(*, to_group: Group | None = None) -> list[Escalation]:
+def visible_escalations(user) -> Q:
+    """Who may read an escalation: one from a need-to-know group (its log read only by its members:
+    the Joint Case Review group, whose issues may name a case) is for the staff, that group's
+    members and the members of the board it went to; every other one for anyone with a role (the
+    product's own rule, as the action log's). No query of its own: the user's groups are cached."""
+    if is_staff_of_partnership(user):
+        return Q()
+    mine = member_group_ids(user)
+    return ~Q(from_group__log_readers=LogReaders.MEMBERS_ONLY) | Q(from_group__in=mine) | Q(to_group__in=mine)
+
+
+def open_escalations(*, to_group: Group | None = None, user=None) -> list[Escalation]:
     """Escalations not yet closed (open or responded to), oldest first, with where each is on the
-    board's agenda. One query."""
+    board's agenda; with `user`, only those they may read. One query."""
     escalations = _escalations().exclude(status=EscalationStatus.CLOSED)
     if to_group is not None:
         escalations = escalations.filter(to_group=to_group)
+    if user is not None:
+        escalations = escalations.filter(visible_escalations(user))
     return list(escalations.order_by("raised_on", "pk"))
 
 
-def escalation_list(*, status: str = "", from_group_id: int | None = None) -> QuerySet[Escalation]:
+def escalation_list(*, status: str = "", from_group_id: int | None = None, user=None) -> QuerySet[Escalation]:
     escalations = _escalations()
+    if user is not None:
+        escalations = escalations.filter(visible_escalations(user))
     if status:
         escalations = escalations.filter(status=status)
     if from_group_id:
@@ -160,8 +176,11 @@ def escalation_list(*, status: str = "", from_group_id: int | None = None) -> Qu
     return escalations
 
 
-def escalation_with_details(pk: int) -> Escalation:
-    return _escalations().get(pk=pk)
+def escalation_with_details(pk: int, *, user=None) -> Escalation:
+    escalations = _escalations()
+    if user is not None:
+        escalations = escalations.filter(visible_escalations(user))
+    return escalations.get(pk=pk)
 
 
 # The risk register ------------------------------------------------------------------------

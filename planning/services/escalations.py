@@ -16,7 +16,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from governance.models import AgendaPurpose, Group, GroupKind, Meeting, MeetingStatus, StandingItem
+from governance.models import (
+    AgendaPurpose,
+    Group,
+    GroupKind,
+    LogReaders,
+    Meeting,
+    MeetingStatus,
+    StandingItem,
+)
 from governance.services.actions import group_chairs
 from governance.services.agenda import agenda_item_add
 from governance.services.common import save_validated
@@ -94,7 +102,12 @@ def escalation_place_on_agenda(*, escalation: Escalation, now: datetime.datetime
         return None
     messages = meeting.agenda_items.filter(standing_item=StandingItem.MESSAGES, parent__isnull=True).first()
     item = agenda_item_add(
-        meeting=meeting, title=agenda_title(escalation), parent=messages, purpose=AgendaPurpose.DECISION
+        meeting=meeting,
+        title=agenda_title(escalation),
+        parent=messages,
+        purpose=AgendaPurpose.DECISION,
+        # From a need-to-know group the item is confidential: partner readers do not see it.
+        confidential=escalation.from_group.log_readers == LogReaders.MEMBERS_ONLY,
     )
     escalation.agenda_item = item
     escalation.save(update_fields=["agenda_item", "updated_at"])

@@ -15,6 +15,7 @@ from governance.tests.factories_actions import london
 from governance.tests.factories_meetings import MeetingFactory
 from planning.choices import EscalationStatus
 from planning.models import Escalation, PlanCell, ProgressUpdate, Risk, ScrutinyReport
+from planning.services.escalations import escalation_raise
 from planning.services.plan import objective_action_record, objective_add, progress_record
 from planning.tests.factories import (
     BudgetLineFactory,
@@ -519,3 +520,30 @@ def test_the_secretariat_renames_a_priority_and_changes_the_plans_period(client,
     plan.refresh_from_db()
     assert plan.ends_on == datetime.date(2027, 3, 31)
     assert "Strong leadership</th>" in client.get(plan.get_absolute_url()).content.decode()
+
+
+def test_an_escalation_from_a_need_to_know_group_is_for_its_members_the_board_and_the_staff(
+    client, partner, secretariat
+):
+    board = board_factory()
+    jcr = GroupFactory(name="Joint Case Review Group", short_name="JCR", log_readers="members_only")
+    meeting = MeetingFactory(group=board, starts_at=london(2099, 1, 14))
+    escalation = escalation_raise(
+        from_group=jcr,
+        to_group=board,
+        title="Child Q's rapid review is late",
+        why="Agency returns missing.",
+        risk="The Panel's 15 working days.",
+        tried="Chased twice.",
+        raised_by=secretariat,
+    )
+    assert escalation.agenda_item.confidential
+    assert escalation.agenda_item.meeting == meeting
+    client.force_login(partner)
+    assert client.get(escalation.get_absolute_url()).status_code == 404
+    assert "Child Q" not in client.get(reverse("planning:escalation_list")).content.decode()
+    board_member = UserFactory(username="board-member")
+    MembershipFactory(person=PersonFactory(user=board_member), group=board)
+    client.force_login(board_member)
+    assert client.get(escalation.get_absolute_url()).status_code == 200
+    assert "Child Q" in client.get(reverse("planning:escalation_list")).content.decode()

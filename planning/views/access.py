@@ -58,7 +58,10 @@ def objective_for(request, pk: int, perm: str = VIEW) -> PlanObjective:
 
 
 def escalation_for(request, pk: int, perm: str = VIEW):
-    return _checked(request, _fetch(selectors.escalation_with_details, pk), perm, on_object=True)
+    """404 for an escalation from a need-to-know group the user may not read (as its log)."""
+    check_perm(request.user, VIEW)
+    escalation = _fetch(lambda key: selectors.escalation_with_details(key, user=request.user), pk)
+    return _checked(request, escalation, perm, on_object=True)
 
 
 def risk_for(request, pk: int, perm: str = VIEW) -> Risk:

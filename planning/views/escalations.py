@@ -29,7 +29,7 @@ def escalation_list(request):
     status = request.GET.get("status", "")
     if status not in EscalationStatus.values:
         status = ""
-    page_obj, querystring = paginate(request, selectors.escalation_list(status=status))
+    page_obj, querystring = paginate(request, selectors.escalation_list(status=status, user=request.user))
     boards = list(Group.objects.active().filter(kind=GroupKind.BOARD))
     waiting = (
         {board.pk: services.awaiting_agenda(to_group=board).count() for board in boards}

@@ -142,6 +142,10 @@ class EscalationForm(CrispyForm):
         self.fields["from_group"].queryset = groups
         boards = active_groups().filter(kind=GroupKind.BOARD)
         self.fields["to_group"].queryset = boards
+        if not boards:
+            self.fields[
+                "to_group"
+            ].help_text = "No active group is marked as the board yet: an administrator marks it on the Structure pages."
         if len(boards) == 1:
             self.fields["to_group"].initial = boards[0].pk
 

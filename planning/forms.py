@@ -143,9 +143,10 @@ class EscalationForm(CrispyForm):
         boards = active_groups().filter(kind=GroupKind.BOARD)
         self.fields["to_group"].queryset = boards
         if not boards:
-            self.fields[
-                "to_group"
-            ].help_text = "No active group is marked as the board yet: an administrator marks it on the Structure pages."
+            self.fields["to_group"].help_text = (
+                "No active group is marked as the board yet: an administrator marks it on the "
+                "Structure pages."
+            )
         if len(boards) == 1:
             self.fields["to_group"].initial = boards[0].pk
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format worker beat migrate demo install clean
+.PHONY: run test lint format worker beat migrate demo install clean bench-data bench loadtest
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -45,6 +45,20 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A hscp beat --loglevel=INFO
+
+# Scale (docs/scale.md): BENCH_DATABASE_URL, a PostgreSQL database of its own.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/hscp_bench
+
+bench-data: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_data
+
+bench: install
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) scripts/bench
+
+loadtest: install
+	$(BIN)/pip install --quiet -r requirements-loadtest.txt
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/loadtest.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache .coverage

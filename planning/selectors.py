@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Group, LogReaders
@@ -186,11 +187,29 @@ def escalation_with_details(pk: int, *, user=None) -> Escalation:
 # The risk register ------------------------------------------------------------------------
 
 
-def risk_list(*, status: str = RiskStatus.OPEN) -> QuerySet[Risk]:
+def risk_list(
+    *,
+    status: str = RiskStatus.OPEN,
+    likelihood: int | None = None,
+    impact: int | None = None,
+    residual: bool = True,
+) -> QuerySet[Risk]:
+    """The register, soonest review first; `likelihood` and `impact` (residual, or before controls)
+    narrow it to one square of the heat map."""
     risks = Risk.objects.select_related("owner__agency", "escalated_from", "escalation")
     if status:
         risks = risks.filter(status=status)
+    prefix = "residual_" if residual else ""
+    if likelihood is not None:
+        risks = risks.filter(**{f"{prefix}likelihood": likelihood})
+    if impact is not None:
+        risks = risks.filter(**{f"{prefix}impact": impact})
     return risks.order_by("review_date", "title")
+
+
+def _heat_url(likelihood: int, impact: int, residual: bool) -> str:
+    scores = "" if residual else "&scores=inherent"
+    return f"{reverse('planning:risk_list')}?likelihood={likelihood}&impact={impact}{scores}"
 
 
 def risk_heatmap(*, residual: bool = True) -> dict[str, Any]:
@@ -198,7 +217,7 @@ def risk_heatmap(*, residual: bool = True) -> dict[str, Any]:
     on the residual scores (with controls) or, with `residual=False`, the scores before them.
     One aggregate query.
 
-    Returns {"rows": [{"likelihood", "cells": [{"likelihood", "impact", "score", "band", "count"}]}],
+    Returns {"rows": [{"likelihood", "cells": [{"likelihood", "impact", "score", "band", "count", "url"}]}],
     "total", "residual"}."""
     likelihood, impact = ("residual_likelihood", "residual_impact") if residual else ("likelihood", "impact")
     counts = {
@@ -220,6 +239,7 @@ def risk_heatmap(*, residual: bool = True) -> dict[str, Any]:
                     "score": score,
                     "band": rules.risk_band(score),
                     "count": counts.get((likelihood_value, impact_value), 0),
+                    "url": _heat_url(likelihood_value, impact_value, residual),
                 }
             )
         rows.append({"likelihood": likelihood_value, "cells": cells})

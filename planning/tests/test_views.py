@@ -547,3 +547,14 @@ def test_an_escalation_from_a_need_to_know_group_is_for_its_members_the_board_an
     client.force_login(board_member)
     assert client.get(escalation.get_absolute_url()).status_code == 200
     assert "Child Q" in client.get(reverse("planning:escalation_list")).content.decode()
+
+
+def test_a_square_of_the_heat_map_links_to_its_risks(client, partner):
+    RiskFactory(title="Funding", residual_likelihood=4, residual_impact=5)
+    RiskFactory(title="Scrutiny", residual_likelihood=2, residual_impact=3)
+    client.force_login(partner)
+    page = client.get(reverse("planning:risk_list")).content.decode()
+    link = f"{reverse('planning:risk_list')}?likelihood=4&amp;impact=5"
+    assert link in page
+    filtered = client.get(reverse("planning:risk_list") + "?likelihood=4&impact=5").content.decode()
+    assert "Funding</a>" in filtered and "Scrutiny</a>" not in filtered

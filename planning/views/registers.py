@@ -52,12 +52,20 @@ def risk_list(request):
     status = request.GET.get("status", RiskStatus.OPEN)
     if status not in [*RiskStatus.values, "all"]:
         status = RiskStatus.OPEN
-    page_obj, querystring = paginate(request, selectors.risk_list(status="" if status == "all" else status))
+    residual = request.GET.get("scores") != "inherent"
+    square = {
+        name: int(request.GET[name])
+        for name in ("likelihood", "impact")
+        if request.GET.get(name, "") in {"1", "2", "3", "4", "5"}
+    }
+    risks = selectors.risk_list(status="" if status == "all" else status, residual=residual, **square)
     export = request.GET.get("format", "")
     if export in ("csv", "xlsx"):
-        return _risk_export(selectors.risk_list(status="" if status == "all" else status), export)
-    residual = request.GET.get("scores") != "inherent"
+        return _risk_export(risks, export)
+    page_obj, querystring = paginate(request, risks)
     context = {
+        "square": square,
+        "residual": residual,
         "title": "Risk register",
         "page_obj": page_obj,
         "querystring": querystring,

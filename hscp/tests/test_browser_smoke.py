@@ -16,6 +16,8 @@ def test_secretariat_logs_in_and_opens_the_structure_page(browser, live_server):
     MembershipFactory(person=PersonFactory(user=user), group=board, role="member")
 
     log_in(browser, live_server, "smoke", "a-long-test-password")
+    browser.find_element(By.CSS_SELECTOR, ".navbar-toggler").click()  # the menu folds below 1400 px
+    browser.find_element(By.LINK_TEXT, "Partnership").click()
     browser.find_element(By.LINK_TEXT, "Structure").click()
 
     assert browser.find_element(By.TAG_NAME, "h1").text == "Partnership structure"

@@ -52,7 +52,9 @@ def _only_its_people(person):
 def need_to_know():
     """Register the stand-in source for one test only."""
     register_action_source(AuthGroup, visible_to=_only_its_users, visible_to_person=_only_its_people)
-    ContentType.objects.get_for_model(AuthGroup)  # Django caches it per process, as in production
+    # Django caches content types per process, as in production: warm them for every registered
+    # source (the case reviews app registers its own), so a count below is the page's, not the cache's.
+    ContentType.objects.get_for_models(*(rule.model for rule in registered_action_sources()))
     yield
     unregister_action_source(AuthGroup)
 
@@ -114,7 +116,7 @@ def test_a_source_without_a_rule_is_seen_as_before(group, secretariat):
         owners=[PersonFactory()],
         recorded_by=None,
     )
-    assert registered_action_sources() == []
+    assert type(action.source_object) not in [rule.model for rule in registered_action_sources()]
     assert list(actions_visible_to(Action.objects.all(), secretariat)) == [action]
 
 

@@ -66,18 +66,8 @@ def _book(driver, name, email, agency):
     submit_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Book']"))
 
 
-# With every app's link in it, the top bar overflows a 1280-pixel window (reported to the lead: the
-# layout is base.html's); the journey runs wider so the checks read our pages, not that.
-WIDTH = 1920
-
-
-def shot(driver, name: str) -> None:
-    screenshot(driver, name, width=WIDTH)
-
-
 def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_server, settings):  # noqa: F811
     settings.SITE_URL = live_server.url
-    browser.set_window_size(WIDTH, 1000)
     CourseLevelFactory(name="Foundation", order=1)
     team = UserFactory(username="secretariat", password=PASSWORD)
     team.groups.add(AuthGroup.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
@@ -102,7 +92,7 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
     submit_and_wait(browser, crispy_submit(browser))
     course = Course.objects.get()
     assert "Neglect and the Graded Care Profile 2" in browser.find_element(By.TAG_NAME, "h1").text
-    shot(browser, "training-1-course")
+    screenshot(browser, "training-1-course")
 
     # Two people from partner agencies join the training pool for it.
     for name in ("Aisha Rahman", "Grace Oduya"):
@@ -112,7 +102,7 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
         click(browser, browser.find_element(By.CSS_SELECTOR, f"input[name=courses][value='{course.pk}']"))
         submit_and_wait(browser, crispy_submit(browser))
     assert "Grace Oduya" in browser.find_element(By.TAG_NAME, "main").text
-    shot(browser, "training-2-pool")
+    screenshot(browser, "training-2-pool")
 
     # A session of three places with both trainers.
     browser.get(f"{live_server.url}/training/sessions/new/?course={course.pk}")
@@ -137,26 +127,26 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Dev Rudge put on the waiting list" in main
     assert "Full" in main
-    shot(browser, "training-3-full-with-waiting-list")
+    screenshot(browser, "training-3-full-with-waiting-list")
 
     # Cancel Ben's booking: Dev is offered the place.
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Cancel: Ben Okafor']"))
     dev = Booking.objects.get(name="Dev Rudge")
     assert dev.status == BookingStatus.OFFERED
     assert "Offered a place" in browser.find_element(By.TAG_NAME, "main").text
-    shot(browser, "training-4-offered")
+    screenshot(browser, "training-4-offered")
 
     # Dev, who has no account, accepts through the e-mailed link.
     accept = _link("dev.rudge@schools.example.org", "A place is offered", "/accept/")
     staff = _step_out(browser)
     browser.get(accept)
     assert "Accept the place" in browser.page_source
-    shot(browser, "training-5-offer-link")
+    screenshot(browser, "training-5-offer-link")
     submit_and_wait(browser, browser.find_element(By.NAME, "accept"))
     assert "You are booked on this session" in browser.find_element(By.TAG_NAME, "main").text
     dev.refresh_from_db()
     assert dev.status == BookingStatus.BOOKED
-    shot(browser, "training-6-accepted")
+    screenshot(browser, "training-6-accepted")
 
     # The day comes.
     Session.objects.filter(pk=session.pk).update(date=timezone.localdate())
@@ -168,7 +158,7 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
             browser,
             browser.find_element(By.CSS_SELECTOR, f"input[name=b{booking.pk}][value={marks[booking.name]}]"),
         )
-    shot(browser, "training-7-register")
+    screenshot(browser, "training-7-register")
     submit_and_wait(browser, crispy_submit(browser))
     session.refresh_from_db()
     assert session.status == SessionStatus.DELIVERED
@@ -180,7 +170,7 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
     for name, value in (("rating", 5), ("o1_before", 2), ("o1_after", 4), ("o2_before", 1), ("o2_after", 4)):
         click(browser, browser.find_element(By.CSS_SELECTOR, f"input[name={name}][value='{value}']"))
     browser.find_element(By.NAME, "comments").send_keys("Using the GCP2 on a real case made it click.")
-    shot(browser, "training-8-evaluation-form")
+    screenshot(browser, "training-8-evaluation-form")
     submit_and_wait(browser, crispy_submit(browser))
     assert "your evaluation is recorded" in browser.find_element(By.TAG_NAME, "main").text
 
@@ -189,9 +179,9 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
     browser.get(f"{live_server.url}/training/sessions/{session.pk}/evaluations/")
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "average rating 5.0" in main and "Using the GCP2 on a real case" in main
-    shot(browser, "training-9-evaluations")
+    screenshot(browser, "training-9-evaluations")
     browser.get(f"{live_server.url}/training/take-up/")
     wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "canvas[data-chart]"))
     table = browser.find_element(By.CSS_SELECTOR, "main table").text
     assert "Wye Valley NHS Trust" in table and "Herefordshire Schools" in table
-    shot(browser, "training-10-take-up")
+    screenshot(browser, "training-10-take-up")

@@ -110,10 +110,9 @@ def main():
     bench.django_setup(environment, BASE_DIR)
     from django.conf import settings
 
-    from demo.management.commands.bench_data import MARKER_AGENCY
     from governance.models import Agency
 
-    if not Agency.objects.filter(name=MARKER_AGENCY).exists():
+    if not Agency.objects.filter(name=bench.MARKER_AGENCY).exists():
         raise SystemExit("This database was not made by `manage.py bench_data`: see docs/scale.md.")
     log_dir = tempfile.mkdtemp(prefix="hscp-loadtest-")
     server = bench.start_server(args, environment, log_dir)

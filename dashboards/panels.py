@@ -67,23 +67,24 @@ def training_panel(*, period: rules.Period) -> Panel:
     )
 
 
-def planning_panel(*, today: datetime.date) -> Panel:
+def planning_panel(*, today: datetime.date, user) -> Panel:
     """The current business plan's progress RAG grid (four queries), the risk heat map (one) and
-    the open escalations (one)."""
+    the open escalations the user may read (one: a need-to-know group's are for the staff, its
+    members and the board's)."""
     plan = current_plan(today=today)
     grid = plan_grid(plan=plan) if plan is not None else None
     return Panel(
         key="planning",
         title="Business plan, risks and escalations",
         template="dashboards/panels/_planning.html",
-        data={"grid": grid, "heatmap": risk_heatmap(), "escalations": open_escalations()},
+        data={"grid": grid, "heatmap": risk_heatmap(), "escalations": open_escalations(user=user)},
         chart=charts.plan_rag_chart(grid["rag_counts"]) if grid else {},
     )
 
 
-def partner_panels(*, today: datetime.date, period: rules.Period) -> dict[str, Panel]:
+def partner_panels(*, today: datetime.date, period: rules.Period, user) -> dict[str, Panel]:
     panels = (
-        planning_panel(today=today),
+        planning_panel(today=today, user=user),
         review_pipeline_panel(today=today),
         audit_panel(today=today),
         training_panel(period=period),

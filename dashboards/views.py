@@ -59,7 +59,7 @@ def partner_dashboard(request):
     _check_dashboard(request.user)
     form, period, group, _today = _filters(request, DashboardFilterForm)
     dashboard = partner_selectors.partner_dashboard(user=request.user, period=period, group=group)
-    dashboard.panels = panels.partner_panels(today=timezone.localdate(), period=period)
+    dashboard.panels = panels.partner_panels(today=timezone.localdate(), period=period, user=request.user)
     scope = {"period": period.months, **({"group": group.pk} if group else {})}
     return render(
         request,

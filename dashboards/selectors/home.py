@@ -158,7 +158,7 @@ def chair_panel(*, user, today: datetime.date) -> list[ChairedGroup]:
         chaired.completed_this_quarter += row["completed_this_quarter"]
         chaired.by_source.append({**row, "label": ActionSource(row["source"]).label})
     escalations = (
-        escalation_list()
+        escalation_list(user=user)
         .exclude(status=EscalationStatus.CLOSED)
         .filter(Q(from_group_id__in=group_ids) | Q(to_group_id__in=group_ids))
         .order_by("raised_on", "pk")

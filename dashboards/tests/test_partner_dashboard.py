@@ -292,3 +292,16 @@ def test_a_deputy_not_registered_on_the_group_does_not_make_it_quorate(world):
     )
     (board,) = _dashboard(partner_reader()).quoracy
     assert (board.quorate, board.not_quorate) == (0, 1)
+
+
+def test_a_need_to_know_groups_escalation_is_not_on_a_partner_readers_dashboard(client, world):
+    from planning.tests.factories import EscalationFactory
+
+    EscalationFactory(from_group=world.jcr, to_group=world.board, title="Case of Child R: police delay")
+    seen = EscalationFactory(
+        from_group=world.subgroup, to_group=world.board, title="Health cover at the MASH"
+    )
+    client.force_login(partner_reader())
+    response = client.get(URL)
+    assert response.context["dashboard"].panels["planning"].data["escalations"] == [seen]
+    assert "Child R" not in response.content.decode()

@@ -120,6 +120,8 @@ def flush_governance_data() -> None:
         for model in reversed(list(apps.get_app_config(label).get_models()))
         if not issubclass(model, HistoricalChanges)
     ]
+    for model in remaining:
+        _unlink_from_itself(model)
     while remaining:
         still_protected, last_error = [], None
         for model in remaining:
@@ -132,6 +134,14 @@ def flush_governance_data() -> None:
         if len(still_protected) == len(remaining):
             raise last_error
         remaining = still_protected
+
+
+def _unlink_from_itself(model) -> None:
+    """Clear a model's optional links to its own rows (a re-audit's original), which would
+    otherwise protect every row from a delete of them all."""
+    for link in model._meta.concrete_fields:
+        if link.is_relation and link.null and link.related_model is model:
+            model._base_manager.exclude(**{f"{link.name}__isnull": True}).update(**{link.name: None})
 
 
 def _refuse_another_partnership(partnership: PartnershipSpec) -> None:

@@ -55,6 +55,19 @@ def action_due_reminders(now: datetime.datetime) -> Iterator[list[Message]]:
         yield messages
 
 
+def _visible_of(person, actions: list[Action]) -> set[int] | None:
+    """Which of `actions` the person may be told about (None: all): a source's rule is asked
+    only about the actions from a source that has one, so a list without any costs no query."""
+    ruled = ruled_content_type_ids()
+    asked = [action.pk for action in actions if action.source_content_type_id in ruled]
+    if not asked:
+        return None
+    visible = visible_action_ids(person, asked)
+    if visible is None:
+        return None
+    return visible | {action.pk for action in actions if action.source_content_type_id not in ruled}
+
+
 def _may_be_told(person, action: Action) -> bool:
     if action.source_content_type_id not in ruled_content_type_ids():
         return True
@@ -149,7 +162,7 @@ def weekly_overdue_owner_digests(scan: Scan, occasion: str) -> Iterator[list[Mes
                 actions = sorted(
                     by_person[person_id].values(), key=lambda a: (a.due_date, a.group.name, a.number)
                 )
-                visible = visible_action_ids(people[person_id], [action.pk for action in actions])
+                visible = _visible_of(people[person_id], actions)
                 if visible is not None:
                     actions = [action for action in actions if action.pk in visible]
                 if actions:
@@ -195,9 +208,7 @@ def weekly_overdue_chair_summaries(scan: Scan, occasion: str) -> Iterator[list[M
                 # told of some (a source's visibility rule) gets a list without them.
                 lists = defaultdict(list)  # visible action ids -> chairs
                 for chair in chairs.get(group_id, []):
-                    visible: Collection[int] | None = visible_action_ids(
-                        chair, [action.pk for action in group_actions]
-                    )
+                    visible: Collection[int] | None = _visible_of(chair, group_actions)
                     lists[None if visible is None else frozenset(visible)].append(chair)
                 for visible, told in lists.items() or [(None, [])]:
                     shown = [action for action in group_actions if visible is None or action.pk in visible]

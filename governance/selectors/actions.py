@@ -179,17 +179,37 @@ class ActionLog:
         self._count_in_one_pass = count_in_one_pass
         self._outstanding_count: int | None = None
         self._count: int | None = None
+        self._ids: list[int] | None = None  # every match in order, when counted in one pass
+        self._group_id = group.pk if group is not None else None
 
     def _count_parts(self) -> None:
         if self._count_in_one_pass:
-            # A search reads every action whatever the index: one pass rather than two.
-            by_status = dict(self._rows.order_by().values_list("status").annotate(n=Count("pk")))
-            self._outstanding_count = sum(by_status.get(status, 0) for status in OUTSTANDING_STATUSES)
-            self._count = sum(by_status.values())
+            # A search reads every action whatever the index: one pass gives the counts and the
+            # order of every match (ids and the four fields the order needs), so the page's ids
+            # need no second pass of the search's subqueries (issue 16).
+            self._ids = self._ordered_matches()
+            self._count = len(self._ids)
         else:
             # Each part's count comes from the (group, status, due_date) index alone.
             self._outstanding_count = self.outstanding.count()
             self._count = self._outstanding_count + self.finished.count()
+
+    def _ordered_matches(self) -> list[int]:
+        """Every matching id in reading order, from one query: outstanding ones by due date (none
+        last), then the rest, most recently finished first (none last), each part by id."""
+        outstanding: list[tuple[bool, datetime.date | None, int]] = []
+        finished: list[tuple[bool, int, int]] = []
+        here = self._group_id
+        rows = self._rows.order_by().values_list("pk", "status", "group_id", "due_date", "completed_on")
+        for pk, status, group_id, due_date, completed_on in rows:
+            if status in OUTSTANDING_STATUSES and (here is None or group_id == here):
+                outstanding.append((due_date is None, due_date, pk))
+            elif status in FINISHED_STATUSES or group_id != here:
+                finished.append((completed_on is None, -completed_on.toordinal() if completed_on else 0, pk))
+        outstanding.sort(key=lambda row: (row[0], row[1] or datetime.date.min, row[2]))
+        finished.sort()
+        self._outstanding_count = len(outstanding)
+        return [row[2] for row in outstanding] + [row[2] for row in finished]
 
     def outstanding_count(self) -> int:
         if self._outstanding_count is None:
@@ -212,9 +232,11 @@ class ActionLog:
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
         split = self.outstanding_count()
         ids: list[int] = []
-        if start < split:
+        if self._ids is not None:
+            ids = self._ids[start:stop]
+        elif start < split:
             ids += self.outstanding.values_list("pk", flat=True)[start : min(stop, split)]
-        if stop > split:
+        if self._ids is None and stop > split:
             ids += self.finished.values_list("pk", flat=True)[max(start - split, 0) : stop - split]
         if not ids:
             return []

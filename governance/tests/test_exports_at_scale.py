@@ -122,3 +122,23 @@ def test_the_workbook_keeps_formulas_as_text_dates_as_dates_and_drops_characters
     ]
     assert sheet["A2"].data_type == "s"
     assert sheet["B2"].number_format == "DD/MM/YYYY"
+
+
+def test_a_log_counted_in_one_pass_lists_the_same_actions_in_the_same_order_as_the_indexed_reading(
+    group, secretariat
+):
+    from governance.selectors.actions import ActionLog, group_action_log
+
+    people = [PersonFactory() for _ in range(4)]
+    bulk_actions(group, 60, owners=people, owners_per_action=2, updates_per_action=1)
+    handed = record(group, owners=people[:1], description="Handed on")
+    action_hand_over(action=handed, to_group=GroupFactory(), handed_by=secretariat)
+    log = group_action_log(group=group)
+
+    indexed = ActionLog(log, group=group)
+    one_pass = ActionLog(log, group=group, count_in_one_pass=True)
+
+    assert one_pass.count() == indexed.count() == 61
+    assert one_pass.outstanding_count() == indexed.outstanding_count()
+    assert [a.pk for a in one_pass[0:61]] == [a.pk for a in indexed[0:61]]
+    assert [a.pk for a in one_pass[25:50]] == [a.pk for a in indexed[25:50]]

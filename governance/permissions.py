@@ -38,13 +38,14 @@ def _auth_group_names(user) -> frozenset[str]:
     return user._hscp_auth_groups
 
 
-def _current_memberships(user) -> list[tuple[int, str]]:
-    """(group id, role) for each current membership of the user's person."""
+def _current_memberships(user) -> list[tuple[int, str, str]]:
+    """(group id, role, group short name) for each current membership of the user's person: one
+    query per request, which every page's navigation reads."""
     if not hasattr(user, "_hscp_memberships"):
         user._hscp_memberships = list(
             Membership.objects.current(timezone.localdate())
             .filter(person__user=user, person__active=True)
-            .values_list("group_id", "role")
+            .values_list("group_id", "role", "group__short_name")
         )
     return user._hscp_memberships
 
@@ -52,13 +53,26 @@ def _current_memberships(user) -> list[tuple[int, str]]:
 def member_group_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return {group_id for group_id, _ in _current_memberships(user)}
+    return {group_id for group_id, _, _ in _current_memberships(user)}
 
 
 def chaired_group_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return {group_id for group_id, role in _current_memberships(user) if role in CHAIRING_ROLES}
+    return {group_id for group_id, role, _ in _current_memberships(user) if role in CHAIRING_ROLES}
+
+
+def current_roles_in_group_named(user, short_name: str) -> list[str]:
+    """The user's roles now in the group with this short name (any case), from the same cached query."""
+    if not user.is_authenticated:
+        return []
+    wanted = short_name.casefold()
+    return [role for _, role, short in _current_memberships(user) if short.casefold() == wanted]
+
+
+def in_auth_group(user, name: str) -> bool:
+    """Whether the user is in the named Django auth group (the same cached query as is_secretariat)."""
+    return user.is_authenticated and name in _auth_group_names(user)
 
 
 @rules.predicate

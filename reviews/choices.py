@@ -124,3 +124,10 @@ DEFAULT_THEMES = (
     "Substance misuse",
     "Online harm",
 )
+
+
+# Auth groups the services keep in step with the officers and grants, so that the top bar on every
+# page can tell who has a way in without a query of its own; the authority on every review page is
+# still the officers' and grants' tables.
+OFFICERS_MARKER = "Case review officers"
+READERS_MARKER = "Case review readers (granted)"

@@ -22,7 +22,14 @@ from django.db.models import Exists, Q
 from django.utils import timezone
 
 from governance.models import CHAIRING_ROLES, Group, Membership
-from governance.permissions import SECRETARIAT_GROUP, is_admin, is_secretariat
+from governance.permissions import (
+    SECRETARIAT_GROUP,
+    current_roles_in_group_named,
+    in_auth_group,
+    is_admin,
+    is_secretariat,
+)
+from reviews.choices import OFFICERS_MARKER, READERS_MARKER
 from reviews.models import AccessGrant, CaseReviewOfficer
 
 
@@ -35,20 +42,9 @@ def case_review_group() -> Group | None:
 
 
 def _jcr_roles(user) -> list[str]:
-    """The roles of the user's current memberships of the case review group (cached on the user)."""
-    if not user.is_authenticated:
-        return []
-    if not hasattr(user, "_reviews_jcr_roles"):
-        user._reviews_jcr_roles = list(
-            Membership.objects.current(timezone.localdate())
-            .filter(
-                person__user=user,
-                person__active=True,
-                group__short_name__iexact=case_review_group_short_name(),
-            )
-            .values_list("role", flat=True)
-        )
-    return user._reviews_jcr_roles
+    """The roles of the user's current memberships of the case review group, read from governance's
+    per-request list of the user's memberships (no query of its own)."""
+    return current_roles_in_group_named(user, case_review_group_short_name())
 
 
 def _granted_review_ids(user) -> frozenset[int]:
@@ -93,6 +89,15 @@ def has_grant(user, review):
 @rules.predicate
 def has_any_grant(user):
     return bool(_granted_review_ids(user))
+
+
+def sees_case_reviews_in_nav(user) -> bool:
+    """Whether the top bar shows Case reviews: JCR members, named officers, holders of a grant."""
+    return bool(
+        _jcr_roles(user)
+        or (is_secretariat(user) and in_auth_group(user, OFFICERS_MARKER))
+        or in_auth_group(user, READERS_MARKER)
+    )
 
 
 def may_open_reviews(user) -> bool:

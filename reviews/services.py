@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
@@ -25,7 +26,9 @@ from governance.services.papers import paper_submit
 from reviews import clocks
 from reviews.choices import (
     DEFAULT_THEMES,
+    OFFICERS_MARKER,
     OPEN_STEPS,
+    READERS_MARKER,
     AdultDecision,
     ClockCode,
     Recommendation,
@@ -570,6 +573,7 @@ def grant_give(*, review: CaseReview, user, reason: str, granted_by, now: dateti
     )
     grant._history_user = granted_by
     grant.save()
+    _mark(user, READERS_MARKER, True)
     return grant
 
 
@@ -579,6 +583,8 @@ def grant_withdraw(*, grant: AccessGrant, by, now: datetime.datetime) -> AccessG
         grant.withdrawn_at = now
         grant._history_user = by
         grant.save()
+        still_granted = AccessGrant.objects.filter(user=grant.user, withdrawn_at__isnull=True).exists()
+        _mark(grant.user, READERS_MARKER, still_granted)
     return grant
 
 
@@ -587,6 +593,7 @@ def officer_name(*, user, named_by, now: datetime.datetime) -> CaseReviewOfficer
     officer, _ = CaseReviewOfficer.objects.get_or_create(
         user=user, defaults={"named_by": named_by, "named_at": now}
     )
+    _mark(user, OFFICERS_MARKER, True)
     return officer
 
 
@@ -594,6 +601,16 @@ def officer_name(*, user, named_by, now: datetime.datetime) -> CaseReviewOfficer
 def officer_remove(*, officer: CaseReviewOfficer, by) -> None:
     officer._history_user = by
     officer.delete()
+    _mark(officer.user, OFFICERS_MARKER, False)
+
+
+def _mark(user, marker: str, on: bool) -> None:
+    """Keep the top bar's marker group in step (reviews.permissions.sees_case_reviews_in_nav)."""
+    group, _ = AuthGroup.objects.get_or_create(name=marker)
+    if on:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
 
 
 def access_log_record(*, user, review: CaseReview, what: str, now: datetime.datetime) -> AccessLogEntry:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from governance.tests.factories import GroupFactory, MembershipFactory, PersonFactory
 from governance.tests.helpers_reminders import london, make_action, sent_to
+from notifications import registry
 from notifications.models import Notification, NotificationState, ScanRun
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,15 @@ def test_a_completed_scan_is_recorded_for_the_health_check(scan_at):
     assert set(counts) >= {"action_reminders", "quoracy_forecasts", "non_attendance", "emails_requeued"}
 
 
-def test_a_rescan_runs_a_fixed_number_of_queries_whatever_the_number_of_due_actions(scan_at):
+def test_a_rescan_runs_a_fixed_number_of_queries_whatever_the_number_of_due_actions(scan_at, monkeypatch):
+    # Governance's own scans: each other app's scans are counted in that app's tests.
+    governance_scans = {
+        name: scan
+        for name, scan in registry._scans.items()
+        if scan.function.__module__.startswith("governance.")
+    }
+    monkeypatch.setattr(registry, "_scans", governance_scans)
+
     def rescan_queries(count):
         group = GroupFactory()
         for _ in range(count):

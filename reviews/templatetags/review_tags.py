@@ -3,7 +3,7 @@
 from django import template
 
 from reviews.choices import DueStatus
-from reviews.permissions import may_open_reviews
+from reviews.permissions import sees_case_reviews_in_nav
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ BADGES = {
 
 @register.simple_tag
 def may_open_case_reviews(user) -> bool:
-    return may_open_reviews(user)
+    return sees_case_reviews_in_nav(user)
 
 
 @register.inclusion_tag("reviews/partials/_due_status.html")

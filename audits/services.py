@@ -165,7 +165,7 @@ def agency_return_chase(*, agency_return: AgencyReturn, today: datetime.date | N
     """Chase a late return: dated, counted, and its contact told now."""
     today = today or timezone.localdate()
     agency_return = (
-        AgencyReturn.objects.select_for_update()
+        AgencyReturn.objects.select_for_update(of=("self",))
         .select_related("audit", "agency", "contact")
         .get(pk=agency_return.pk)
     )
@@ -208,7 +208,9 @@ def recommendation_raise(
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Write the recommendation."})
-    audit = CaseAudit.objects.select_for_update().select_related("programme__group").get(pk=audit.pk)
+    audit = (
+        CaseAudit.objects.select_for_update(of=("self",)).select_related("programme__group").get(pk=audit.pk)
+    )
     number = (audit.recommendations.aggregate(top=Max("number"))["top"] or 0) + 1
     action = action_record_for_source(
         source_object=audit,
@@ -265,7 +267,9 @@ def case_audit_schedule_reaudit(
 ) -> CaseAudit:
     """Schedule a re-audit testing whether practice changed: linked to exactly this one original
     (not to a re-audit: to the audit it re-audits), in the programme of its target month's year."""
-    original = CaseAudit.objects.select_for_update().select_related("programme").get(pk=original.pk)
+    original = (
+        CaseAudit.objects.select_for_update(of=("self",)).select_related("programme").get(pk=original.pk)
+    )
     if original.status == AuditStatus.CANCELLED:
         raise ValidationError("A cancelled audit cannot be re-audited.")
     if original.original_id is not None:
@@ -384,7 +388,9 @@ class AnswerChange:
 def assessment_answers_save(*, assessment: SelfAssessment, changes: Sequence[AnswerChange]) -> SelfAssessment:
     """Save the agency's answers: each saved answer is confirmed (no longer only carried forward).
     Once moderated, the answers are the record the partnership moderated and cannot change."""
-    assessment = SelfAssessment.objects.select_for_update().select_related("cycle").get(pk=assessment.pk)
+    assessment = (
+        SelfAssessment.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=assessment.pk)
+    )
     if assessment.status == AssessmentStatus.MODERATED:
         raise ValidationError("This self-assessment has been moderated: its answers are final for the cycle.")
     scale = set(rules.rating_values(assessment.cycle.rating_scale))
@@ -408,7 +414,7 @@ def assessment_submit(
 ) -> SelfAssessment:
     """Submit to the partnership: every standard rated, nothing left only carried forward."""
     now = now or timezone.now()
-    assessment = SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment = SelfAssessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("This self-assessment has already been submitted.")
     answers = list(assessment.answers.select_related("standard"))
@@ -445,7 +451,9 @@ def assessment_moderate(
 ) -> SelfAssessment:
     """The partnership's moderated rating and comments per standard, on a submitted assessment."""
     now = now or timezone.now()
-    assessment = SelfAssessment.objects.select_for_update().select_related("cycle").get(pk=assessment.pk)
+    assessment = (
+        SelfAssessment.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=assessment.pk)
+    )
     if assessment.status == AssessmentStatus.DRAFT:
         raise ValidationError("Only a submitted self-assessment can be moderated.")
     scale = set(rules.rating_values(assessment.cycle.rating_scale))
@@ -564,7 +572,11 @@ def single_audit_escalate(
 ) -> Action:
     """An issue the agency escalated becomes an action in the reviewing group's log (the
     planning app's risks are out of reach: domain apps do not import one another)."""
-    audit = SingleAgencyAudit.objects.select_for_update().select_related("agency", "group").get(pk=audit.pk)
+    audit = (
+        SingleAgencyAudit.objects.select_for_update(of=("self",))
+        .select_related("agency", "group")
+        .get(pk=audit.pk)
+    )
     if audit.escalation_action_id:
         raise ValidationError("This audit's escalation is already an action.")
     action = action_record_for_source(
@@ -612,7 +624,7 @@ def indicator_value_record(
     """An indicator's value for a quarter, replacing one recorded before (the history keeps it)."""
     quarter_start = rules.quarter_start(quarter_start)
     record = (
-        IndicatorValue.objects.select_for_update()
+        IndicatorValue.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, quarter_start=quarter_start)
         .first()
     )

@@ -359,7 +359,9 @@ def evaluation_submit(
     now: datetime.datetime,
 ) -> Evaluation:
     """Straight after the session: a rating, confidence before and after on each learning outcome."""
-    booking = Booking.objects.select_for_update().select_related("session__course").get(pk=booking.pk)
+    booking = (
+        Booking.objects.select_for_update(of=("self",)).select_related("session__course").get(pk=booking.pk)
+    )
     if booking.attendance not in ATTENDED:
         raise ValidationError("Only those who attended can evaluate the session.")
     if Evaluation.objects.filter(booking=booking).exists():

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def development(settings):
     settings.DEBUG = True  # as on a developer's machine or a benchmark's loader
 
+
 SMALL = [
     "--no-demo-year",
     "--groups=15",

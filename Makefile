@@ -27,8 +27,11 @@ run: demo
 	@echo "Serving on http://127.0.0.1:8000 — demo logins are in the README."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Tests run in parallel, one process per core (pytest-xdist), a file's tests in one process;
+# TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest --cov --cov-report=term-missing:skip-covered
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --cov --cov-report=term-missing:skip-covered
 
 lint: install
 	$(BIN)/ruff check .

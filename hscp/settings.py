@@ -330,6 +330,9 @@ DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default=DEMO_TOTP_SECRET_DEFAULT)
 # Besides admins and the secretariat, members of these groups must use a second factor.
 TWO_FACTOR_REQUIRED_GROUPS = env.list("TWO_FACTOR_REQUIRED_GROUPS", default=["Joint Case Review Group"])
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="HSCP Governance")
+
+# Case reviews: the group whose current members see every review (docs/reviews.md).
+REVIEWS_GROUP_SHORT_NAME = env.str("REVIEWS_GROUP_SHORT_NAME", default="JCR")
 # A session ends after this many minutes without a request (SESSION_COOKIE_AGE is its absolute lifetime).
 SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=30)
 # django-axes: an account locks after this many failed logins, an address after LOGIN_ADDRESS_FAILURE_LIMIT

@@ -33,8 +33,14 @@ def _fast_tests(settings):
 def _celery_in_process(request):
     """Tasks run in-process in tests, even when REDIS_URL is set (CI); only tests
     marked `services` send them to the real broker for a real worker."""
+    from celery._state import _set_task_join_will_block
+
     from hscp.celery import app
 
+    # Celery keeps "inside a task, joining would block" in one global: eager tasks run by two
+    # threads at once (the concurrency tests) can leave it set, and the next test's
+    # `.apply().get()` would then be refused. Each test starts outside any task.
+    _set_task_join_will_block(False)
     previous = app.conf.task_always_eager, app.conf.task_eager_propagates
     app.conf.task_always_eager = request.node.get_closest_marker("services") is None
     app.conf.task_eager_propagates = True

@@ -35,6 +35,7 @@ from demo.specs import (
 )
 from governance.models import Agency, Group, Membership, Paper, Person
 from governance.services import structure as services
+from reviews.choices import OFFICERS_MARKER, READERS_MARKER
 
 # Herefordshire comes with a year of meetings and action logs; Hertfordshire is structure only.
 STRUCTURES: dict[str, PartnershipSpec] = {
@@ -45,6 +46,7 @@ STRUCTURES: dict[str, PartnershipSpec] = {
     )
 }
 CHANGE_REASON = "Demo data (manage.py load_demo)"
+APP_KEPT_AUTH_GROUPS = (OFFICERS_MARKER, READERS_MARKER)
 
 
 class DemoConflictError(Exception):
@@ -380,7 +382,10 @@ class _PartnershipLoader:
     @staticmethod
     def _set_auth_groups(user, names: tuple[str, ...]) -> bool:
         wanted = {AuthGroup.objects.get_or_create(name=name)[0] for name in names}
-        if set(user.groups.all()) == wanted:
+        # The case reviews' marker groups follow its officers and grants, which the demo leaves be.
+        current = set(user.groups.all())
+        wanted |= {group for group in current if group.name in APP_KEPT_AUTH_GROUPS}
+        if current == wanted:
             return False
         user.groups.set(wanted)
         return True

@@ -15,8 +15,9 @@ def mark_officers_and_grant_holders(apps, schema_editor):
             grant.objects.filter(withdrawn_at__isnull=True).values_list("user_id", flat=True),
         ),
     ):
-        group, _ = auth_group.objects.get_or_create(name=marker)
-        group.user_set.add(*set(user_ids))
+        users = set(user_ids)
+        if users:  # the services create a marker group when they first need it
+            auth_group.objects.get_or_create(name=marker)[0].user_set.add(*users)
 
 
 class Migration(migrations.Migration):

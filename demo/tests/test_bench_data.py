@@ -26,6 +26,10 @@ SMALL = [
     "--attendance=5",
     "--actions=300",
     "--other-actions=60",
+    "--reviews=0",
+    "--audits=0",
+    "--sessions=0",
+    "--bookings=0",
     "--verbosity=0",
 ]
 

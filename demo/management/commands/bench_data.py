@@ -4,8 +4,10 @@
 It starts from the Herefordshire demo (the five demo users and a year of real-looking meetings,
 loaded first on an empty database) and tops each part up to its size: groups, people, meetings
 with agendas and attendance, 50,000 actions in the board's log and 20,000 in the other groups'
-logs, with owners and updates. Each part is counted before it is topped up, so a second run adds
-nothing. Bulk inserts bypass the services: no change history, no notifications.
+logs, with owners and updates; then ten years of case reviews, audits, training sessions and
+bookings (demo/bench_domains.py), each part sized by its own option (0 leaves it out). Each
+part is counted before it is topped up, so a second run adds nothing. Bulk inserts bypass the
+services: no change history, no notifications.
 
 Where it refuses (the rule): a database holding anything it did not put there. It runs only on
 an empty database (no people, groups or user accounts) or on one it generated before (its
@@ -25,6 +27,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from audits.models import CaseAudit
+from demo import bench_domains as domains
 from demo.herefordshire import BOARD
 from demo.management.commands.load_demo import refuse_outside_development
 from governance.models import (
@@ -44,6 +48,8 @@ from governance.models import (
     Person,
     Sector,
 )
+from reviews.models import CaseReview
+from training.models import Booking, Session
 
 MARKER_AGENCY = "Bench data agency (manage.py bench_data)"
 BATCH = 5000
@@ -181,7 +187,8 @@ STATUS_MIX = (
 class Command(BaseCommand):
     help = (
         "Generate ten years of a large partnership for benchmarks (issue 16): the demo, then groups, "
-        "people, meetings with agendas and attendance, actions with owners and updates, in bulk. Runs "
+        "people, meetings with agendas and attendance, actions with owners and updates, case reviews, "
+        "audits, training sessions and bookings, in bulk. Runs "
         "only on an empty database or one it generated; a second run adds nothing."
     )
 
@@ -199,6 +206,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--owners", type=int, default=3, help="owners of most actions (default 3)")
         parser.add_argument("--updates", type=int, default=2, help="updates of most actions (default 2)")
+        parser.add_argument("--reviews", type=int, default=300, help="case reviews in all (default 300)")
+        parser.add_argument("--audits", type=int, default=500, help="case audits in all (default 500)")
+        parser.add_argument(
+            "--sessions", type=int, default=5000, help="training sessions in all (default 5,000)"
+        )
+        parser.add_argument(
+            "--bookings", type=int, default=100_000, help="training bookings in all (default 100,000)"
+        )
         parser.add_argument(
             "--no-demo-year",
             action="store_false",
@@ -236,6 +251,19 @@ class Command(BaseCommand):
                 updates=options["updates"],
             ),
         )
+        now = timezone.now()
+        if options["reviews"]:
+            self._step(
+                "case reviews", lambda: domains.reviews_add(options["reviews"], today=self.today, now=now)
+            )
+        if options["audits"]:
+            self._step("audits", lambda: domains.audits_add(options["audits"], today=self.today))
+        if options["sessions"]:
+            self._step(
+                "training sessions", lambda: domains.sessions_add(options["sessions"], today=self.today)
+            )
+        if options["bookings"]:
+            self._step("training bookings", lambda: domains.bookings_add(options["bookings"], now=now))
         self._step("statistics", self._analyse)
         self.stdout.write(
             f"Done in {time.perf_counter() - started:.0f} s: {Group.objects.count():,} groups, "
@@ -243,7 +271,9 @@ class Command(BaseCommand):
             f"{AgendaItem.objects.count():,} agenda items, {Attendance.objects.count():,} attendance lines, "
             f"{Action.objects.count():,} actions ({Action.objects.filter(group=self.board).count():,} in the "
             f"board's log), {Action.owners.through.objects.count():,} owner links, "
-            f"{ActionUpdate.objects.count():,} updates."
+            f"{ActionUpdate.objects.count():,} updates; {CaseReview.objects.count():,} case reviews, "
+            f"{CaseAudit.objects.count():,} case audits, {Session.objects.count():,} training sessions, "
+            f"{Booking.objects.count():,} bookings."
         )
 
     def _demo(self, not_production: bool, year: bool) -> None:

@@ -194,35 +194,6 @@ def actions_in_scope(*, user, period: rules.Period, group: Group | None) -> Quer
     return actions
 
 
-def actions_by_agency(actions: QuerySet, *, today: datetime.date) -> list[AgencyActions]:
-    """Per lead agency (or none), how many actions have each status and how many are overdue
-    (one query)."""
-    rows = (
-        actions.order_by()
-        .values("lead_agency_id", "lead_agency__name", "lead_agency__short_name")
-        .annotate(
-            **{status.value: Count("pk", filter=Q(status=status)) for status in ACTION_STATUSES},
-            overdue_now=Count("pk", filter=Q(status__in=OUTSTANDING_STATUSES, due_date__lt=today)),
-        )
-        .order_by("lead_agency__name")
-    )
-    result = []
-    for row in rows:
-        agency_id = row["lead_agency_id"]
-        result.append(
-            AgencyActions(
-                agency_key=str(agency_id) if agency_id else NO_AGENCY,
-                name=(row["lead_agency__short_name"] or row["lead_agency__name"])
-                if agency_id
-                else "No lead agency",
-                counts={status.value: row[status.value] for status in ACTION_STATUSES},
-                overdue=row["overdue_now"],
-            )
-        )
-    # "No lead agency" last, after the agencies in alphabetical order.
-    return sorted(result, key=lambda row: row.agency_key == NO_AGENCY)
-
-
 def overdue_at(day: datetime.date) -> Q:
     """Actions overdue at the end of `day`: dashboards.rules.was_overdue_at, in SQL."""
     return Q(due_date__lt=day, created_at__lt=_day_start(day + datetime.timedelta(days=1))) & (
@@ -237,20 +208,66 @@ class TrendPoint:
     overdue: int
 
 
-def overdue_trend(
+def action_figures(
     *, user, period: rules.Period, group: Group | None, today: datetime.date
-) -> list[TrendPoint]:
-    """How many actions were overdue at the end of each month of the period (one query: a
-    conditional count per month). Counted over every action the user may see, not only those in
-    scope, since an action finished before the period may have been overdue during it."""
-    actions = actions_visible_to_user(user)
+) -> tuple[list[AgencyActions], list[TrendPoint]]:
+    """Actions by lead agency and status with those overdue now, and the overdue trend: one
+    reading of the actions table (one query grouped by lead agency, each figure a conditional
+    count; the trend is the sum over the agencies).
+
+    The status counts are of the actions in scope (`actions_in_scope`: outstanding now, or
+    finished in the period); the trend counts every action the user may see, since one finished
+    before the period's end may have been overdue during it. Both need only actions outstanding
+    now or finished since the period began, so the rest of the log is left out of the count."""
+    actions = actions_visible_to_user(user).filter(
+        Q(status__in=OUTSTANDING_STATUSES) | Q(status__in=FINISHED_STATUSES, completed_on__gte=period.start)
+    )
     if group is not None:
         actions = actions.filter(group=group)
+    finished_in_period = Q(completed_on__gte=period.start, completed_on__lt=period.end)
+    in_scope_counts = {
+        status.value: Count(
+            "pk",
+            filter=Q(status=status)
+            if status in OUTSTANDING_STATUSES
+            else Q(status=status) & finished_in_period,
+        )
+        for status in ACTION_STATUSES
+    }
     days = [(month, rules.month_end(month, today=today)) for month in period.month_starts()]
-    counts = actions.aggregate(
-        **{f"m{index}": Count("pk", filter=overdue_at(day)) for index, (_, day) in enumerate(days)}
+    rows = (
+        actions.order_by()
+        .values("lead_agency_id", "lead_agency__name", "lead_agency__short_name")
+        .annotate(
+            **in_scope_counts,
+            overdue_now=Count("pk", filter=Q(status__in=OUTSTANDING_STATUSES, due_date__lt=today)),
+            **{f"m{index}": Count("pk", filter=overdue_at(day)) for index, (_, day) in enumerate(days)},
+        )
+        .order_by("lead_agency__name")
     )
-    return [TrendPoint(month, day, counts[f"m{index}"]) for index, (month, day) in enumerate(days)]
+    by_agency = []
+    trend_counts = [0] * len(days)
+    for row in rows:
+        for index in range(len(days)):
+            trend_counts[index] += row[f"m{index}"]
+        counts = {status.value: row[status.value] for status in ACTION_STATUSES}
+        if not any(counts.values()):  # only in the trend: no action of this agency is in scope
+            continue
+        agency_id = row["lead_agency_id"]
+        by_agency.append(
+            AgencyActions(
+                agency_key=str(agency_id) if agency_id else NO_AGENCY,
+                name=(row["lead_agency__short_name"] or row["lead_agency__name"])
+                if agency_id
+                else "No lead agency",
+                counts=counts,
+                overdue=row["overdue_now"],
+            )
+        )
+    # "No lead agency" last, after the agencies in alphabetical order.
+    by_agency.sort(key=lambda row: row.agency_key == NO_AGENCY)
+    trend = [TrendPoint(month, day, trend_counts[index]) for index, (month, day) in enumerate(days)]
+    return by_agency, trend
 
 
 # The page ----------------------------------------------------------------------------------
@@ -275,12 +292,12 @@ class PartnerDashboard:
 def partner_dashboard(
     *, user, period: rules.Period, group: Group | None, now: datetime.datetime | None = None
 ) -> PartnerDashboard:
-    """Every governance figure of the partner dashboard: five queries whatever the data's size
-    (attendance, the meetings and their lines for quoracy, actions by agency, the trend)."""
+    """Every governance figure of the partner dashboard: four queries whatever the data's size
+    (attendance, the meetings and their lines for quoracy, the actions' figures and trend)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     meetings = meetings_in_period(user=user, period=period, group=group, now=now)
-    actions = actions_by_agency(actions_in_scope(user=user, period=period, group=group), today=today)
+    actions, trend = action_figures(user=user, period=period, group=group, today=today)
     totals = {status.value: sum(row.counts[status.value] for row in actions) for status in ACTION_STATUSES}
     totals["overdue"] = sum(row.overdue for row in actions)
     return PartnerDashboard(
@@ -289,7 +306,7 @@ def partner_dashboard(
         attendance=attendance_by_agency(meetings),
         quoracy=quoracy_record(meetings),
         actions=actions,
-        trend=overdue_trend(user=user, period=period, group=group, today=today),
+        trend=trend,
         action_totals=totals,
     )
 

@@ -23,6 +23,9 @@ def skip_or_fail(reason: str):
 @pytest.fixture(autouse=True)
 def _fast_tests(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Pages are rendered afresh in tests: inside a test's transaction nothing commits, so the
+    # page cache's generation would never advance. core/tests/test_page_cache.py turns it on.
+    settings.PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Partnership calendar and shared tools"
 
     def ready(self):
+        from core.page_cache import connect_write_watcher
         from core.partnership import connect_request_signals
 
         connect_request_signals()
+        connect_write_watcher()

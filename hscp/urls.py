@@ -3,14 +3,16 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from accounts.urls import auth_urlpatterns
+from core.page_cache import cached_page
 from dashboards import views as dashboard_views
+from governance.page_cache_rules import holds_need_to_know
 from hscp import views
 
 admin.site.site_header = "HSCP Governance administration"
 admin.site.site_title = "HSCP Governance"
 
 urlpatterns = [
-    path("", dashboard_views.home, name="home"),
+    path("", cached_page(dashboard_views.home, unless=holds_need_to_know), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),

@@ -2,11 +2,17 @@
 
 from django.urls import path
 
+from core.page_cache import cached_page
+from governance import page_cache_rules as rules
 from governance.views import action_import as views_import
 from governance.views import actions as views_actions
 
 urlpatterns = [
-    path("groups/<int:group_pk>/actions/", views_actions.action_log, name="action_log"),
+    path(
+        "groups/<int:group_pk>/actions/",
+        cached_page(views_actions.action_log, unless=rules.group_is_need_to_know),
+        name="action_log",
+    ),
     path("groups/<int:group_pk>/actions/export.csv", views_actions.action_log_csv, name="action_log_csv"),
     path("groups/<int:group_pk>/actions/export.xlsx", views_actions.action_log_xlsx, name="action_log_xlsx"),
     path(
@@ -23,7 +29,11 @@ urlpatterns = [
         name="action_import_template",
     ),
     path("groups/<int:group_pk>/action-plan/", views_actions.action_plan, name="action_plan"),
-    path("actions/mine/", views_actions.my_actions, name="my_actions"),
+    path(
+        "actions/mine/",
+        cached_page(views_actions.my_actions, unless=rules.holds_need_to_know),
+        name="my_actions",
+    ),
     path("actions/<int:pk>/", views_actions.action_detail, name="action_detail"),
     path("actions/<int:pk>/update/", views_actions.action_update, name="action_update"),
     path("actions/<int:pk>/hand-over/", views_actions.action_hand_over, name="action_hand_over"),

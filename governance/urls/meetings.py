@@ -2,10 +2,12 @@
 
 from django.urls import path
 
+from core.page_cache import cached_page
+from governance import page_cache_rules as rules
 from governance.views import meetings as views
 
 urlpatterns = [
-    path("meetings/", views.meeting_list, name="meeting_list"),
+    path("meetings/", cached_page(views.meeting_list), name="meeting_list"),
     path("groups/<int:pk>/meetings/", views.group_meetings, name="group_meetings"),
     path("groups/<int:group_pk>/meetings/new/", views.meeting_schedule, name="meeting_schedule"),
     path(
@@ -13,7 +15,11 @@ urlpatterns = [
         views.meeting_schedule_series,
         name="meeting_schedule_series",
     ),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path(
+        "meetings/<int:pk>/",
+        cached_page(views.meeting_detail, unless=rules.meeting_is_need_to_know),
+        name="meeting_detail",
+    ),
     path("meetings/<int:pk>/change/", views.meeting_reschedule, name="meeting_reschedule"),
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/held/", views.meeting_mark_held, name="meeting_mark_held"),

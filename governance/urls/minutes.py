@@ -2,11 +2,17 @@
 
 from django.urls import path
 
+from core.page_cache import cached_page
+from governance import page_cache_rules as rules
 from governance.views import minutes as views
 
 urlpatterns = [
     path("minutes/", views.minutes_list, name="minutes_list"),
-    path("meetings/<int:meeting_pk>/minutes/", views.minutes_detail, name="minutes_detail"),
+    path(
+        "meetings/<int:meeting_pk>/minutes/",
+        cached_page(views.minutes_detail, unless=rules.meeting_is_need_to_know),
+        name="minutes_detail",
+    ),
     path("meetings/<int:meeting_pk>/minutes/pdf/", views.minutes_pdf, name="minutes_pdf"),
     path("meetings/<int:meeting_pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
     path("meetings/<int:meeting_pk>/minutes/circulate/", views.minutes_circulate, name="minutes_circulate"),

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from core.page_cache import cached_page
 from governance.views import structure as views
 
 urlpatterns = [
-    path("structure/", views.StructureView.as_view(), name="structure"),
+    path("structure/", cached_page(views.StructureView.as_view()), name="structure"),
     path("groups/new/", views.group_edit, name="group_create"),
     path("groups/<int:pk>/", views.GroupDetailView.as_view(), name="group_detail"),
     path("groups/<int:pk>/edit/", views.group_edit, name="group_edit"),
@@ -17,7 +18,7 @@ urlpatterns = [
     path("agencies/new/", views.agency_edit, name="agency_create"),
     path("agencies/<int:pk>/", views.AgencyDetailView.as_view(), name="agency_detail"),
     path("agencies/<int:pk>/edit/", views.agency_edit, name="agency_edit"),
-    path("people/", views.PersonDirectoryView.as_view(), name="person_list"),
+    path("people/", cached_page(views.PersonDirectoryView.as_view()), name="person_list"),
     path("people/new/", views.person_edit, name="person_create"),
     path("people/lookup/", views.person_lookup, name="person_lookup"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),

@@ -302,7 +302,62 @@ def targets(sessions: dict[str, Session]) -> list[tuple[str, str, str]]:
         )
     with contextlib.suppress(NoReverseMatch):  # once the dashboards app has it
         pages.append(("partner dashboard", "partner", reverse("dashboards:partner")))
+    pages += domain_targets()
     return [page for page in pages if page[1] in sessions]
+
+
+def domain_targets() -> list[tuple[str, str, str]]:
+    """The case reviews', audits' and training's main pages, on bench_data's records (none when
+    the database has none). The secretariat sees the reviews: bench_data names it a case review
+    officer (need-to-know); the partner sees the counts only."""
+    from django.db.models import Count
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        from audits.models import AuditProgramme
+        from reviews.models import CaseReview
+        from training.models import Session as TrainingSession
+    except ImportError:  # `--code` serving a checkout from before these apps
+        return []
+    pages = []
+    with contextlib.suppress(NoReverseMatch):
+        review = CaseReview.objects.filter(step="review").order_by("-awareness_date").first()
+        pages += [
+            ("case reviews", "secretariat", reverse("reviews:review_list")),
+            ("case reviews, all", "secretariat", reverse("reviews:review_list") + "?all=1"),
+            ("case review deadlines board", "secretariat", reverse("reviews:deadlines_board")),
+            ("case reviews in numbers", "partner", reverse("reviews:in_numbers")),
+        ]
+        if review is not None:
+            pages.append(
+                ("case review page", "secretariat", reverse("reviews:review_detail", args=[review.pk]))
+            )
+    with contextlib.suppress(NoReverseMatch):
+        pages.append(("audits", "secretariat", reverse("audits:home")))
+        programme = AuditProgramme.objects.annotate(n=Count("audits")).order_by("-n", "-year").first()
+        if programme is not None:
+            pages.append(
+                (
+                    f"audit programme ({programme.n} audits)",
+                    "secretariat",
+                    reverse("audits:programme_detail", args=[programme.pk]),
+                )
+            )
+    with contextlib.suppress(NoReverseMatch):
+        pages += [
+            ("training sessions", "secretariat", reverse("training:session_list")),
+            ("training take-up", "secretariat", reverse("training:take_up")),
+        ]
+        session = TrainingSession.objects.annotate(n=Count("bookings")).order_by("-n", "-date").first()
+        if session is not None:
+            pages.append(
+                (
+                    f"training session ({session.n} bookings)",
+                    "secretariat",
+                    reverse("training:session_detail", args=[session.pk]),
+                )
+            )
+    return pages
 
 
 def in_process(session: Session, path: str) -> tuple[int, float]:

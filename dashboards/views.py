@@ -1,6 +1,8 @@
 """The home page by role, the partner dashboard and the records behind its figures. Thin:
 check who may open it, read the filters, call a selector, render."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
@@ -69,6 +71,7 @@ def partner_dashboard(request):
             "form": form,
             "dashboard": dashboard,
             "scope": scope,
+            "scope_query": urlencode(scope),
             "statuses": list(ActionStatus),
             "attendance_columns": partner_selectors.ATTENDANCE_COLUMNS,
             "attendance_chart": charts.attendance_chart(dashboard.attendance),

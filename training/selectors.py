@@ -129,12 +129,33 @@ def take_up_by_quarter(*, year: int) -> dict[int, list[dict[str, Any]]]:
         .annotate(quarter=ExtractQuarter("session__date"))
         .values("quarter", *_AGENCY_VALUES)
         .annotate(**TAKE_UP_COUNTS)
-        .order_by("quarter", "agency__name")
+        # Unordered, so that PostgreSQL groups with a hash rather than sorting every booking by
+        # the agency's name (3x quicker over 100,000 bookings); the few rows are sorted here.
+        .order_by()
     )
+    ordered = sorted(values, key=lambda value: (value["quarter"], value["agency__name"]))
     quarters: dict[int, list[dict]] = {quarter: [] for quarter in (1, 2, 3, 4)}
-    for row in _take_up_rows(list(values), ("quarter",)):
+    for row in _take_up_rows(ordered, ("quarter",)):
         quarters[row["quarter"]].append(row)
     return quarters
+
+
+def take_up_of_year(quarters: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The year's agency rows (as take_up_by_agency from 1 January to 31 December) added up from
+    its quarters' rows: the take-up page has those already, so no second pass over the bookings."""
+    by_agency: dict[int, dict[str, Any]] = {}
+    for quarter in sorted(quarters):
+        for row in quarters[quarter]:
+            total = by_agency.get(row["agency_id"])
+            if total is None:
+                by_agency[row["agency_id"]] = {key: value for key, value in row.items() if key != "quarter"}
+            else:
+                for key in ("booked", "attended", "no_shows", "cancellations", "late_cancellations"):
+                    total[key] += row[key]
+    rows = sorted(by_agency.values(), key=lambda total: total["agency_name"])
+    for total in rows:
+        total["attended_per_hundred"] = rules.per_hundred(total["attended"], total["workforce"])
+    return rows
 
 
 def take_up_chart(rows: list[dict[str, Any]]) -> dict:

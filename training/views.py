@@ -461,8 +461,8 @@ def _year(request) -> int:
 def take_up(request):
     check_perm(request.user, VIEW)
     year = _year(request)
-    rows = selectors.take_up_by_agency(start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31))
     quarters = selectors.take_up_by_quarter(year=year)
+    rows = selectors.take_up_of_year(quarters)
     return render(
         request,
         "training/take_up.html",
@@ -523,7 +523,7 @@ def take_up_export(request):
         for n in (1, 2, 3, 4)
         for r in quarters[n]
     ]
-    yearly = selectors.take_up_by_agency(start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31))
+    yearly = selectors.take_up_of_year(quarters)
     rows += [
         [
             str(year),

@@ -4,6 +4,9 @@ The caller says which columns; this module says how they are written."""
 
 import csv
 import datetime
+import functools
+import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -19,6 +22,8 @@ from django.utils import timezone
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Rows per chunk of a streamed CSV: some 64 kB of an action log.
+CSV_ROWS_PER_CHUNK = 250
 
 
 def csv_cell(value: Any) -> str:
@@ -26,18 +31,31 @@ def csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.date):
-        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        return _date_text(value)
     text = value if type(value) is str else str(value)
     if text[:1] in FORMULA_PREFIXES:
         return "'" + text
     return text
 
 
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer's output."""
+@functools.lru_cache(maxsize=8192)
+def _date_text(value: datetime.date) -> str:
+    # A log's dates repeat (due dates, days of updates): each is formatted once.
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
-    def write(self, value):
-        return value
+
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)
+
+
+def _csv_cells(row: Sequence[Any]) -> list[str]:
+    """csv_cell of each value, with the common case (text that is no formula) inline: a call per
+    cell cost a 50,000-row export a third of a second (issue 16)."""
+    return [
+        (value if value[:1] not in _FORMULA_STARTS else "'" + value)
+        if type(value) is str
+        else csv_cell(value)
+        for value in row
+    ]
 
 
 Response = TypeVar("Response", bound=HttpResponseBase)
@@ -52,19 +70,22 @@ def csv_response(
     headers: Sequence[str], rows: Iterable[Sequence[Any]], *, filename: str
 ) -> StreamingHttpResponse:
     """A CSV download streamed as the rows are read, with a byte-order mark so Excel reads UTF-8."""
-    writer = csv.writer(_Echo())
 
     def lines():
-        yield "\ufeff" + writer.writerow(headers)
-        # A few hundred rows per chunk: one chunk per row costs a 50,000-row export half a second.
-        chunk = []
-        for row in rows:
-            chunk.append(writer.writerow([csv_cell(value) for value in row]))
-            if len(chunk) >= 500:
-                yield "".join(chunk)
-                chunk = []
-        if chunk:
-            yield "".join(chunk)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")
+        writer.writerow(headers)
+        # Chunks of rows, each written by csv's own loop: one chunk per row costs a 50,000-row
+        # export half a second.
+        iterator = iter(rows)
+        while batch := list(itertools.islice(iterator, CSV_ROWS_PER_CHUNK)):
+            writer.writerows([_csv_cells(row) for row in batch])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        if buffer.tell():
+            yield buffer.getvalue()
 
     return _attachment(StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8"), filename)
 

@@ -138,26 +138,9 @@ EXPORT_HEADERS = [
 
 
 def _export_rows(filterset, today: datetime.date):
-    """One list per action, in log order (two queries, issue 16). An action agreed at a
-    confidential item the user may not see is left out of exports."""
-    for action in selectors_actions.action_log_export(filterset.qs, group=filterset.group, today=today):
-        yield [
-            action.place.number,
-            action.reference,
-            action.title,
-            action.description,
-            action.initials,
-            action.owner_names,
-            action.lead_agency,
-            action.due_date,
-            action.original_due_date if action.original_due_date != action.due_date else None,
-            action.status,
-            action.rag,
-            action.latest_update,
-            action.latest_update_on,
-            action.source,
-            action.group,
-        ]
+    """One row per action, in log order and in EXPORT_HEADERS' order (three queries, issue 16).
+    An action agreed at a confidential item the user may not see is left out of exports."""
+    return selectors_actions.action_log_export(filterset.qs, group=filterset.group, today=today)
 
 
 def _export_filename(group: Group, today: datetime.date, extension: str) -> str:

@@ -193,9 +193,15 @@ class ActionLog:
             self._ids = self._ordered_matches()
             self._count = len(self._ids)
         else:
-            # Each part's count comes from the (group, status, due_date) index alone.
-            self._outstanding_count = self.outstanding.count()
-            self._count = self._outstanding_count + self.finished.count()
+            # Both parts counted in one reading of the log: each count reads the actions' rows
+            # anyway (the sources' rules are not in the index), so two counts read them twice.
+            here = Q(group_id=self._group_id) if self._group_id is not None else Q()
+            counts = self._rows.order_by().aggregate(
+                outstanding=Count("pk", filter=here & Q(status__in=OUTSTANDING_STATUSES)),
+                finished=Count("pk", filter=Q(status__in=FINISHED_STATUSES) | ~here),
+            )
+            self._outstanding_count = counts["outstanding"]
+            self._count = counts["outstanding"] + counts["finished"]
 
     def _ordered_matches(self) -> list[int]:
         """Every matching id in reading order, from one query: outstanding ones by due date (none

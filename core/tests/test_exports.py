@@ -4,8 +4,11 @@ with each cell through csv_cell (dates dd/mm/yyyy, formulas quoted as text)."""
 import csv
 import datetime
 import io
+import zipfile
 
-from core.exports import CSV_ROWS_PER_CHUNK, csv_cell, csv_response
+import openpyxl
+
+from core.exports import CSV_ROWS_PER_CHUNK, _xlsx_cell, csv_cell, csv_response, write_xlsx
 
 HEADERS = ["No", "Text", "Due", "Updated", "Blank"]
 
@@ -78,3 +81,49 @@ def test_a_csv_with_no_rows_is_its_header_alone():
     body = b"".join(csv_response(HEADERS, [], filename="x.csv").streaming_content)
 
     assert body == "\ufeffNo,Text,Due,Updated,Blank\r\n".encode()
+
+
+def test_a_workbooks_rows_are_the_cells_written_one_by_one_and_read_back_as_given():
+    rows = [
+        (
+            "plain",
+            "=cmd",
+            "Zoë ☕, «réponse»",
+            "a & b < c > d",
+            "bell\x07",
+            "",
+            None,
+            3,
+            datetime.date(2024, 9, 1),
+        ),
+        ("line\nbreak", "tab\there", '"quoted"', "\ufffeodd", -2, 1.5, True, None, "end"),
+    ]
+    buffer = io.BytesIO()
+
+    write_xlsx(buffer, [f"H{n}" for n in range(9)], rows, sheet_title="Sheet")
+
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    columns = "ABCDEFGHI"
+    for number, row in enumerate(rows, start=2):
+        cells = "".join(
+            _xlsx_cell(f"{column}{number}", value) for column, value in zip(columns, row, strict=True)
+        )
+        assert f'<row r="{number}">{cells}</row>' in sheet
+    read = list(
+        openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows(min_row=2, values_only=True)
+    )
+    assert read == [
+        (
+            "plain",
+            "=cmd",
+            "Zoë ☕, «réponse»",
+            "a & b < c > d",
+            "bell",
+            "",
+            None,
+            3,
+            datetime.datetime(2024, 9, 1),
+        ),
+        ("line\nbreak", "tab\there", '"quoted"', "odd", -2, 1.5, True, None, "end"),
+    ]

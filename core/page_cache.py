@@ -166,11 +166,12 @@ def _cacheable_response(request, response) -> bool:
 
 
 def _stored(response) -> dict:
-    return {"content": response.content, "content_type": response["Content-Type"]}
+    # Only what the view set: the middleware adds its headers to every response, hit or not.
+    return {"content": response.content, "status": response.status_code, "headers": dict(response.headers)}
 
 
 def _restored(stored: dict) -> HttpResponse:
-    response = HttpResponse(stored["content"], content_type=stored["content_type"])
+    response = HttpResponse(stored["content"], status=stored["status"], headers=stored["headers"])
     response["X-Page-Cache"] = "hit"
     return response
 

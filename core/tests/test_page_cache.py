@@ -195,3 +195,12 @@ def test_the_page_cache_works_on_the_shared_redis_cache(settings, client, secret
     response = _structure(client)
     assert not _hit(response) and "Samira Secretariat" in response.content.decode()
     # Its keys expire on their own: clear() would empty the whole Redis database, the broker's too.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_from_the_cache_keeps_the_headers_its_view_set(page_cache_on, client, secretariat):
+    client.force_login(secretariat)
+    first = _structure(client)
+    second = _structure(client)
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Cache-Control"] == first["Cache-Control"]  # no-store: the middleware's, on both

@@ -102,21 +102,23 @@ def _advance_after_commit(connection) -> None:
     transaction.on_commit(advance_generation, using=connection.alias)
 
 
-def _watch_writes(connection):
-    def watcher(execute, sql, params, many, context):
+class WriteWatcher:
+    """An execute wrapper: after each write, the generation advances when its transaction commits."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if enabled() and is_write(sql):
-            _advance_after_commit(connection)
+            _advance_after_commit(self.connection)
         return result
-
-    watcher.watches_writes = True
-    return watcher
 
 
 def watch_connection(sender, connection, **kwargs) -> None:
     """connection_created: wrap the connection once (it is reused when it reconnects)."""
-    if not any(getattr(wrapper, "watches_writes", False) for wrapper in connection.execute_wrappers):
-        connection.execute_wrappers.append(_watch_writes(connection))
+    if not any(isinstance(wrapper, WriteWatcher) for wrapper in connection.execute_wrappers):
+        connection.execute_wrappers.append(WriteWatcher(connection))
 
 
 def connect_write_watcher() -> None:

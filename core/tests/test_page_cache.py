@@ -204,3 +204,13 @@ def test_a_page_from_the_cache_keeps_the_headers_its_view_set(page_cache_on, cli
     second = _structure(client)
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Cache-Control"] == first["Cache-Control"]  # no-store: the middleware's, on both
+
+
+@pytest.mark.django_db
+def test_a_connection_is_watched_once_however_often_it_reconnects():
+    page_cache.watch_connection(sender=None, connection=connection)
+    page_cache.watch_connection(sender=None, connection=connection)
+    watchers = [
+        wrapper for wrapper in connection.execute_wrappers if isinstance(wrapper, page_cache.WriteWatcher)
+    ]
+    assert len(watchers) == 1

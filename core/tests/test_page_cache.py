@@ -16,8 +16,9 @@ from django.urls import reverse
 
 from conftest import skip_or_fail
 from core import page_cache
-from governance.models import Person
 from governance.tests.factories import PersonFactory, UserFactory
+
+Person = PersonFactory._meta.model  # core imports no app's models; tests may use governance's factories
 
 LOCAL_CACHE = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"}

@@ -204,6 +204,28 @@ def test_the_page_shows_each_chart_beside_its_table_and_links_each_figure(client
     assert [action.pk for action in listed.context["page_obj"].object_list] == [police_action.pk]
 
 
+def test_each_figure_of_the_actions_table_links_to_its_records_and_says_what_they_are(client, world):
+    world.action(world.board, agency=world.police, due=TODAY - datetime.timedelta(days=3))
+    world.action(world.board, agency=world.police, status=ActionStatus.IN_PROGRESS)
+    client.force_login(partner_reader())
+    page = client.get(URL, {"period": "6", "group": world.board.pk}).content.decode()
+    actions = reverse("dashboards:partner_actions")
+    scope = f"period=6&amp;group={world.board.pk}"
+    police = f"{actions}?agency={world.police.pk}&amp;"
+    assert (
+        f'href="{police}status=open&amp;{scope}" aria-label="1 open actions led by Shire Police">1</a>'
+        in page
+    )
+    assert f'href="{police}status=in_progress&amp;{scope}" aria-label="1 in progress actions led by' in page
+    assert (
+        f'<a class="badge text-bg-danger" href="{police}overdue=on&amp;{scope}" '
+        'aria-label="1 overdue actions led by Shire Police">1</a>'
+    ) in page
+    assert f'href="{police}{scope}" aria-label="All 2 actions led by Shire Police">2</a>' in page
+    assert f'href="{actions}?status=open&amp;{scope}" aria-label="1 open actions">1</a>' in page
+    assert f'href="{actions}?overdue=on&amp;{scope}" aria-label="1 overdue actions">1</a>' in page
+
+
 def test_the_attendance_figure_links_to_the_agencys_lines(client, world):
     meeting = world.meeting(world.board, datetime.date(2026, 3, 4), police="deputy")
     client.force_login(partner_reader())

@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 
 from audits import rules
 from audits.choices import AssessmentKind, CycleFrequency, RatingScale
@@ -17,7 +18,8 @@ from audits.models import (
     SingleAgencyAudit,
 )
 from core.forms import BoundedTextMixin, CrispyForm, CrispyModelForm, DateInput, submit_helper
-from governance.forms.fields import active_people, label_people, person_label_with_initials
+from governance.forms.fields import active_people
+from governance.forms.typeahead import MEETING, typeahead
 from governance.models import Agency, Group, Meeting, Person
 
 
@@ -46,6 +48,21 @@ def _groups():
 
 def _agencies():
     return Agency.objects.active().order_by("name")
+
+
+# What the type-ahead fields over meetings and people choose from (issue 16); the endpoints in
+# views answer from the same querysets.
+def group_meetings(group: Group):
+    return Meeting.objects.filter(group=group).select_related("group")
+
+
+def moderation_meetings(audit: CaseAudit):
+    return Meeting.objects.filter(group_id=audit.programme.group_id).select_related("group")
+
+
+def agency_people(agency: Agency):
+    """A section 11 lead: someone active of the agency assessed."""
+    return active_people().filter(agency=agency)
 
 
 class ProgrammeForm(CrispyModelForm):
@@ -79,8 +96,7 @@ class AuditPlanForm(CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _field(self, "lead").queryset = active_people()
-        label_people(self.fields["lead"])
+        typeahead(self, "lead", active_people(), url=reverse("governance:active_person_lookup"))
 
 
 class AuditForm(CrispyModelForm):
@@ -123,14 +139,14 @@ class AuditForm(CrispyModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         audit = self.instance
-        _field(self, "lead").queryset = active_people()
-        label_people(self.fields["lead"])
+        typeahead(self, "lead", active_people(), url=reverse("governance:active_person_lookup"))
         _field(self, "grade").queryset = AuditGrade.objects.filter(active=True)
-        _field(self, "moderation_meeting").queryset = Meeting.objects.filter(
-            group_id=audit.programme.group_id
-        ).select_related("group")
-        _field(self, "moderation_meeting").label_from_instance = lambda meeting: (
-            f"{meeting.group.label}, {meeting.local_date:%-d %b %Y}"
+        typeahead(
+            self,
+            "moderation_meeting",
+            moderation_meetings(audit),
+            url=reverse("audits:audit_meeting_lookup", args=[audit.pk]),
+            kind=MEETING,
         )
         self.fields[
             "status"
@@ -149,8 +165,7 @@ class ReturnRequestForm(CrispyForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _field(self, "agency").queryset = _agencies()
-        _field(self, "contact").queryset = active_people()
-        label_people(self.fields["contact"])
+        typeahead(self, "contact", active_people(), url=reverse("governance:active_person_lookup"))
 
 
 class ReturnRecordForm(CrispyForm):
@@ -165,16 +180,14 @@ class RecommendationForm(BoundedTextMixin, forms.Form):
     text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
     owners = forms.ModelMultipleChoiceField(
         queryset=Person.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Who owns the action. Hold Ctrl (Cmd on a Mac) to choose more than one.",
+        help_text="Who owns the action: type part of a name, as many as needed.",
     )
     lead_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
     due_date = forms.DateField(widget=DateInput(), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _field(self, "owners").queryset = active_people()
-        label_people(self.fields["owners"], label=person_label_with_initials)
+        typeahead(self, "owners", active_people(), url=reverse("governance:active_person_lookup"))
         _field(self, "lead_agency").queryset = _agencies()
         self.helper = submit_helper("Raise the recommendation")
 
@@ -205,8 +218,7 @@ class ReauditForm(CrispyForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _field(self, "lead").queryset = active_people()
-        label_people(self.fields["lead"])
+        typeahead(self, "lead", active_people(), url=reverse("governance:active_person_lookup"))
 
 
 # Section 11 -------------------------------------------------------------------------
@@ -275,9 +287,9 @@ class LeadForm(CrispyForm):
     submit_label = "Save the lead"
     lead = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="Section 11 lead")
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency, lookup_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        _field(self, "lead").queryset = Person.objects.active().filter(agency=agency).order_by("name")
+        typeahead(self, "lead", agency_people(agency), url=lookup_url)
 
 
 class ChallengeForm(CrispyModelForm):
@@ -292,12 +304,9 @@ class ChallengeForm(CrispyModelForm):
             "response": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, group: Group, **kwargs):
+    def __init__(self, *args, group: Group, lookup_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        _field(self, "meeting").queryset = Meeting.objects.filter(group=group).select_related("group")
-        _field(self, "meeting").label_from_instance = lambda meeting: (
-            f"{meeting.group.label}, {meeting.local_date:%-d %b %Y}"
-        )
+        typeahead(self, "meeting", group_meetings(group), url=lookup_url, kind=MEETING)
 
 
 # Single-agency audits -----------------------------------------------------------------

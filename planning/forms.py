@@ -3,9 +3,11 @@
 import datetime
 
 from django import forms
+from django.urls import reverse
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput
-from governance.forms.fields import PeopleChoiceField, active_people, label_people
+from governance.forms.fields import PeopleChoiceField, active_people
+from governance.forms.typeahead import typeahead
 from governance.models import Group, GroupKind, Person, SafeguardingPartnerRole
 from planning.choices import ProgressRag
 from planning.models import BudgetLine, Contribution, Risk, ScrutinyPlan, ScrutinyReport
@@ -118,7 +120,7 @@ class SourceActionForm(CrispyForm):
 
     def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owners"].queryset = active_people()
+        typeahead(self, "owners", active_people(), url=reverse("governance:active_person_lookup"))
         if groups is not None:
             self.fields["group"] = forms.ModelChoiceField(queryset=groups, label="In the action log of")
             self.order_fields(["group", "description", "owners", "due_date"])
@@ -188,8 +190,7 @@ class RiskForm(CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = active_people()
-        label_people(self.fields["owner"])
+        typeahead(self, "owner", active_people(), url=reverse("governance:active_person_lookup"))
         self.fields["escalated_from"].queryset = active_groups()
         self.fields["escalation"].queryset = self.fields["escalation"].queryset.select_related("from_group")
         for name in ("likelihood", "impact", "residual_likelihood", "residual_impact"):
@@ -206,8 +207,7 @@ class ScrutinyPlanForm(CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["scrutineer"].queryset = active_people()
-        label_people(self.fields["scrutineer"])
+        typeahead(self, "scrutineer", active_people(), url=reverse("governance:active_person_lookup"))
 
 
 class ScrutinyAgreeForm(CrispyForm):

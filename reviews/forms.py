@@ -5,11 +5,13 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput, bound_text_fields
 from governance.choices import PAPERLESS_STANDING_ITEMS, MeetingStatus
 from governance.forms.fields import PeopleChoiceField, PersonChoiceField, active_people
+from governance.forms.typeahead import MEETING, USER, TypeaheadChoiceField, typeahead
 from governance.models import Agency, AgendaItem, GroupKind, Meeting, Person
 from governance.permissions import SECRETARIAT_GROUP
 from reviews.choices import AdultDecision, Harm, MilestoneKind, Recommendation, RequestStatus, ReviewType
@@ -71,6 +73,23 @@ def sections_for(review_type: str) -> tuple[str, ...]:
     if review_type == ReviewType.CHILD:
         return ("notification", "rapid_review", "review", "publication")
     return ("notification", "decision", "review", "publication")
+
+
+def rapid_review_meetings():
+    """The meetings a rapid review may have been held at: the Joint Case Review group's."""
+    return Meeting.objects.filter(group__short_name__iexact=case_review_group_short_name()).select_related(
+        "group"
+    )
+
+
+def partner_representatives():
+    """Who may speak for a safeguarding partner: active people of the three statutory partners."""
+    return active_people().filter(agency__statutory_role__isnull=False)
+
+
+def grantable_users():
+    """Whom a review may be opened to: any active account."""
+    return get_user_model().objects.filter(is_active=True).select_related("person")
 
 
 def _dates(form: forms.BaseForm) -> None:
@@ -186,11 +205,13 @@ class ReviewSectionForm(CrispyModelForm):
                 choices=[("", "—"), *AdultDecision.choices], required=False, initial=review.decision
             )
         if "rapid_review_meeting" in self.fields:
-            meeting_field = cast(forms.ModelChoiceField, self.fields["rapid_review_meeting"])
-            meeting_field.queryset = (
-                Meeting.objects.filter(group__short_name__iexact=case_review_group_short_name())
-                .select_related("group")
-                .order_by("-starts_at")
+            # Typed, not chosen from ten years of the group's meetings (issue 16).
+            typeahead(
+                self,
+                "rapid_review_meeting",
+                rapid_review_meetings(),
+                url=reverse("reviews:meeting_lookup", args=[review.pk]),
+                kind=MEETING,
             )
             self.fields["rapid_review_meeting"].label = "Rapid review meeting (a meeting of the JCR group)"
         if review.review_type == ReviewType.CHILD:
@@ -236,7 +257,7 @@ class RequestStatusForm(CrispyForm):
 class PartnerDecisionForm(CrispyForm):
     submit_label = "Record this partner's decision"
 
-    representative = PersonChoiceField(
+    representative = TypeaheadChoiceField(
         queryset=Person.objects.none(),
         label="The partner's representative",
         help_text="Someone of the council, the ICB or the police.",
@@ -244,9 +265,11 @@ class PartnerDecisionForm(CrispyForm):
     decision = forms.ChoiceField(choices=Recommendation.choices)
     decided_on = forms.DateField(label="Decided on", initial=timezone.localdate)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["representative"].queryset = active_people().filter(agency__statutory_role__isnull=False)
+        representative = cast(TypeaheadChoiceField, self.fields["representative"])
+        representative.queryset = partner_representatives()
+        representative.set_url(reverse("reviews:representative_lookup", args=[review.pk]))
         _dates(self)
 
 
@@ -339,12 +362,15 @@ class ClockRuleForm(CrispyModelForm):
 class GrantForm(CrispyForm):
     submit_label = "Give access"
 
-    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label="Who")
+    # Typed, not chosen from every account (issue 16).
+    user = TypeaheadChoiceField(queryset=get_user_model().objects.none(), label="Who", kind=USER)
     reason = forms.CharField(max_length=300, help_text="“Lead reviewer commissioned for this review”.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+        user = cast(TypeaheadChoiceField, self.fields["user"])
+        user.queryset = grantable_users()
+        user.set_url(reverse("reviews:grant_user_lookup", args=[review.pk]))
 
 
 class OfficerForm(CrispyForm):

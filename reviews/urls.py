@@ -37,4 +37,7 @@ urlpatterns = [
     path("<int:pk>/history/", views.review_history, name="review_history"),
     path("<int:pk>/access/", views.review_grants, name="review_grants"),
     path("<int:pk>/access/withdraw/", views.grant_withdraw, name="grant_withdraw"),
+    path("<int:pk>/access/users/", views.grant_user_lookup, name="grant_user_lookup"),
+    path("<int:pk>/lookup/representatives/", views.representative_lookup, name="representative_lookup"),
+    path("<int:pk>/lookup/meetings/", views.meeting_lookup, name="meeting_lookup"),
 ]

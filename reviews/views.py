@@ -15,11 +15,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.access import access
 from core.views import apply_service_errors, paginate
 from core.workdays import closure_days, working_days_between
+from governance.forms.typeahead import MEETING, USER, typeahead_response
 from governance.models import Membership, Person, StatutoryRole
 from reviews import clocks, selectors, services
 from reviews.access_rules import (
@@ -58,6 +59,9 @@ from reviews.forms import (
     SignOffForm,
     ThemeAddForm,
     ThemesForm,
+    grantable_users,
+    partner_representatives,
+    rapid_review_meetings,
     sections_for,
 )
 from reviews.models import (
@@ -351,7 +355,8 @@ def review_edit(request, pk: int, review_section: str):
 def _sub_form_view(request, pk: int, *, form_class, title: str, save, form_kwargs=None):
     """A page with one form adding something to a review through a service."""
     review = review_for_edit(request, pk)
-    form = form_class(request.POST or None, request.FILES or None, **(form_kwargs or {}))
+    kwargs = form_kwargs(review) if callable(form_kwargs) else (form_kwargs or {})
+    form = form_class(request.POST or None, request.FILES or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -427,8 +432,36 @@ def decision_add(request, pk: int):
         return "Recorded. The decision is final once all three partners have made it."
 
     return _sub_form_view(
-        request, pk, form_class=PartnerDecisionForm, title="A safeguarding partner's decision", save=save
+        request,
+        pk,
+        form_class=PartnerDecisionForm,
+        title="A safeguarding partner's decision",
+        save=save,
+        form_kwargs=lambda review: {"review": review},
     )
+
+
+# Type-ahead options for the review's forms (issue 16): each answers from the queryset its field
+# validates against, at most 20 rows, for those who may change the review.
+@access(REVIEWERS)
+@require_GET
+def representative_lookup(request, pk: int):
+    review_for_edit(request, pk)
+    return typeahead_response(request, partner_representatives())
+
+
+@access(REVIEWERS)
+@require_GET
+def meeting_lookup(request, pk: int):
+    review_for_edit(request, pk)
+    return typeahead_response(request, rapid_review_meetings(), kind=MEETING)
+
+
+@access(GRANT_MANAGERS)
+@require_GET
+def grant_user_lookup(request, pk: int):
+    _review_for_grants(request, pk)
+    return typeahead_response(request, grantable_users(), kind=USER)
 
 
 @access(REVIEWERS, REVIEWERS_POST)
@@ -577,7 +610,7 @@ def _review_for_grants(request, pk: int) -> CaseReview:
 @require_http_methods(["GET", "POST"])
 def review_grants(request, pk: int):
     review = _review_for_grants(request, pk)
-    form = GrantForm(request.POST or None)
+    form = GrantForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         try:
             services.grant_give(

@@ -3,10 +3,12 @@
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.layout import Layout
 from django import forms
+from django.urls import reverse
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput, TimeInput
-from governance.forms.fields import PersonChoiceField
-from governance.models import Agency, Person
+from governance.forms.fields import active_people
+from governance.forms.typeahead import TypeaheadChoiceField
+from governance.models import Agency
 from training.choices import Attendance, ImpactChange
 from training.models import Course, Session, Trainer, TrainingNeed, TrainingSettings
 
@@ -41,8 +43,11 @@ class TrainerForm(CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"] = PersonChoiceField(
-            queryset=Person.objects.active().select_related("agency"), label="Person (from a partner agency)"
+        # Typed, not chosen from a list of every active person (issue 16).
+        self.fields["person"] = TypeaheadChoiceField(
+            active_people(),
+            url=reverse("governance:active_person_lookup"),
+            label="Person (from a partner agency)",
         )
         self.fields["courses"].queryset = Course.objects.filter(active=True)
         self.fields["courses"].label = "Courses they may deliver"

@@ -27,6 +27,7 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     submit_and_wait,
     wait,
 )
+from core.tests.typeahead import choose
 from governance.models import Action
 from governance.permissions import SECRETARIAT_GROUP
 from governance.tests.factories import (
@@ -111,7 +112,7 @@ def test_the_secretariat_runs_an_audit_a_section_11_cycle_and_a_scorecard_import
         "Findings from case reviews about childhood neglect."
     )
     _set(browser, "target_month", f"{today:%Y-%m}")
-    _choose(browser, "lead", "Chloe Thackeray")
+    choose(browser, "lead", "thackeray", "Chloe Thackeray")
     browser.find_element(By.NAME, "lines_of_enquiry").send_keys("Was the Graded Care Profile 2 used?")
     submit_and_wait(browser, crispy_submit(browser))
     shot(browser, "audits-1-programme")
@@ -126,7 +127,7 @@ def test_the_secretariat_runs_an_audit_a_section_11_cycle_and_a_scorecard_import
     ):
         follow(browser, "Request a return")
         _choose(browser, "agency", agency)
-        _choose(browser, "contact", contact)
+        choose(browser, "contact", contact, contact)
         set_date(browser, "requested_on", today - datetime.timedelta(days=30))
         set_date(browser, "due_on", today - datetime.timedelta(days=10))
         submit_and_wait(browser, crispy_submit(browser))
@@ -176,7 +177,7 @@ def test_the_secretariat_runs_an_audit_a_section_11_cycle_and_a_scorecard_import
     ):
         follow(browser, "Raise a recommendation")
         browser.find_element(By.NAME, "text").send_keys(text)
-        _choose(browser, "owners", "Gareth Hollis")
+        choose(browser, "owners", "hollis", "Gareth Hollis")
         set_date(browser, "due_date", today + datetime.timedelta(days=60))
         submit_and_wait(browser, crispy_submit(browser))
     assert Action.objects.filter(group=quality, source="audit").count() == 2

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audits import access_rules as rules
 from audits import rules as audit_rules
@@ -18,12 +18,14 @@ from audits.forms import (
     ReportForm,
     ReturnRecordForm,
     ReturnRequestForm,
+    moderation_meetings,
 )
 from audits.models import AuditProgramme
 from audits.permissions import person_agency_id
 from audits.views.access import AUDITS_CRUMB, audit_for, programme_for, return_for_edit
 from core.access import access
 from core.views import apply_service_errors
+from governance.forms.typeahead import MEETING, typeahead_response
 from governance.models import Group
 from governance.views.access import check_perm
 
@@ -174,6 +176,14 @@ def audit_detail(request, pk):
             "reaudits": list(audit.reaudits.all()),
         },
     )
+
+
+@access(rules.AUDIT_EDITORS)
+@require_GET
+def audit_meeting_lookup(request, pk):
+    """Type-ahead options for the audit's moderation meeting: its programme group's meetings."""
+    audit = audit_for(request, pk, "audits.edit_audit")
+    return typeahead_response(request, moderation_meetings(audit), kind=MEETING)
 
 
 @access(rules.AUDIT_EDITORS, rules.AUDIT_EDITORS_POST)

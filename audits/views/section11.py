@@ -5,13 +5,23 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audits import access_rules as rules
 from audits import rules as audit_rules
 from audits import selectors, services
 from audits.choices import AssessmentKind, AssessmentStatus
-from audits.forms import AnswerForm, ChallengeForm, CycleForm, EvidenceForm, LeadForm, ModerationForm
+from audits.forms import (
+    AnswerForm,
+    ChallengeForm,
+    CycleForm,
+    EvidenceForm,
+    LeadForm,
+    ModerationForm,
+    agency_people,
+    group_meetings,
+)
 from audits.models import AssessmentCycle
 from audits.permissions import visible_assessments
 from audits.services import AnswerChange, Moderation
@@ -19,6 +29,7 @@ from audits.views.access import AUDITS_CRUMB, answer_for, assessment_for, cycle_
 from audits.views.audits import form_page
 from core.access import access
 from core.views import apply_service_errors
+from governance.forms.typeahead import MEETING, typeahead_response
 from governance.models import Agency, Group
 from governance.views.access import check_perm
 
@@ -270,11 +281,33 @@ def assessment_moderate(request, pk):
     )
 
 
+# Type-ahead options (issue 16), from the querysets the forms validate against.
+@access(rules.ASSESSMENT_EDITORS)
+@require_GET
+def assessment_lead_lookup(request, pk):
+    """A section 11 lead: active people of the agency assessed."""
+    assessment = assessment_for(request, pk, "audits.edit_assessment")
+    return typeahead_response(request, agency_people(assessment.agency))
+
+
+@access(rules.MODERATORS)
+@require_GET
+def challenge_meeting_lookup(request, pk):
+    """An assurance and challenge session's meeting: the moderating group's meetings."""
+    assessment = assessment_for(request, pk, "audits.moderate_assessment")
+    return typeahead_response(request, group_meetings(assessment.cycle.group), kind=MEETING)
+
+
 @access(rules.ASSESSMENT_EDITORS, rules.ASSESSMENT_EDITORS_POST)
 @require_http_methods(["GET", "POST"])
 def assessment_lead(request, pk):
     assessment = assessment_for(request, pk, "audits.edit_assessment")
-    form = LeadForm(request.POST or None, agency=assessment.agency, initial={"lead": assessment.lead})
+    form = LeadForm(
+        request.POST or None,
+        agency=assessment.agency,
+        initial={"lead": assessment.lead},
+        lookup_url=reverse("audits:assessment_lead_lookup", args=[assessment.pk]),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_lead_set(assessment=assessment, lead=form.cleaned_data["lead"])
@@ -322,7 +355,11 @@ def evidence_download(request, pk):
 @require_http_methods(["GET", "POST"])
 def challenge_add(request, pk):
     assessment = assessment_for(request, pk, "audits.moderate_assessment")
-    form = ChallengeForm(request.POST or None, group=assessment.cycle.group)
+    form = ChallengeForm(
+        request.POST or None,
+        group=assessment.cycle.group,
+        lookup_url=reverse("audits:challenge_meeting_lookup", args=[assessment.pk]),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.challenge_record(assessment=assessment, **form.cleaned_data)

@@ -4,11 +4,13 @@ from html import escape
 
 from django import forms
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.forms import BoundedTextMixin, DateInput, submit_helper
-from governance.forms.fields import active_people, label_people, person_label_with_initials
+from governance.forms.fields import active_people
+from governance.forms.typeahead import TypeaheadMultipleChoiceField
 from governance.models import FINISHED_STATUSES, ActionStatus, Agency, Group, Person
 
 
@@ -56,11 +58,11 @@ class ActionRecordForm(BoundedTextMixin, forms.Form):
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), help_text="What is to be done, and by whom."
     )
-    owners = forms.ModelMultipleChoiceField(
+    # Typed, not chosen from a list of every active person (issue 16).
+    owners = TypeaheadMultipleChoiceField(
         queryset=Person.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text="One or more people. Hold Ctrl (Cmd on a Mac) to choose more than one.",
+        help_text="One or more people: type part of a name and choose from the list.",
     )
     owner_group = forms.ModelChoiceField(
         queryset=Group.objects.none(),
@@ -81,8 +83,9 @@ class ActionRecordForm(BoundedTextMixin, forms.Form):
 
     def __init__(self, *args, submit_label: str = "Record action", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owners"].queryset = active_people()
-        label_people(self.fields["owners"], label=person_label_with_initials)
+        owners = self.fields["owners"]
+        owners.queryset = active_people()
+        owners.set_url(reverse("governance:active_person_lookup"))
         self.fields["owner_group"].queryset = Group.objects.filter(active=True).order_by("name")
         self.fields["lead_agency"].queryset = Agency.objects.active().order_by("name")
         self.helper = submit_helper(submit_label)

@@ -3,10 +3,12 @@
 import datetime
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from core.forms import BoundedTextMixin, CrispyForm, DateInput, TimeInput
 from governance.forms.fields import active_people, label_people
+from governance.forms.typeahead import typeahead
 from governance.models import (
     AgendaItem,
     AgendaPurpose,
@@ -68,8 +70,8 @@ class MeetingForm(_TimesMixin, CrispyForm):
             pk__in=Membership.objects.filter(group=group, start_date__lte=today).values("person_id")
         ).select_related("agency")
         self.fields["chair"].queryset = members.order_by("name")
-        self.fields["minute_taker"].queryset = active_people()
-        label_people(self.fields["chair"], self.fields["minute_taker"])
+        label_people(self.fields["chair"])  # the group's members: a short list
+        typeahead(self, "minute_taker", active_people(), url=reverse("governance:active_person_lookup"))
         if meeting is not None:
             start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
             self.initial.update(
@@ -171,8 +173,7 @@ class AgendaItemForm(CrispyForm):
     def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, **kwargs):
         self.submit_label = "Save item" if item else "Add the item"
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = active_people()
-        label_people(self.fields["presenter"])
+        typeahead(self, "presenter", active_people(), url=reverse("governance:active_person_lookup"))
         if item is None:
             tops = meeting.agenda_items.filter(parent__isnull=True).order_by("sort_key")
             self.fields["parent"].choices = [("", "A main item")] + [(i.pk, str(i)) for i in tops]
@@ -306,8 +307,14 @@ class AttendanceAddForm(CrispyForm):
 
     def __init__(self, *args, meeting: Meeting, listed_person_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = active_people().exclude(pk__in=listed_person_ids)
+        typeahead(
+            self,
+            "person",
+            active_people().exclude(pk__in=listed_person_ids),
+            url=reverse("governance:attendance_person_lookup", args=[meeting.pk]),
+        )
         members = Membership.objects.current(meeting.local_date).filter(group=meeting.group)
+        # The group's current members: a short list.
         self.fields["deputy_for"].queryset = active_people().filter(pk__in=members.values("person_id"))
-        label_people(self.fields["person"], self.fields["deputy_for"])
+        label_people(self.fields["deputy_for"])
         _bootstrap(self)

@@ -1,20 +1,33 @@
 """Forms for papers and calendar subscriptions. Validation of the file itself is the service's."""
 
 from django import forms
+from django.urls import reverse
 
 from core.forms import CrispyForm, DateInput
-from governance.forms.fields import PersonChoiceField, active_people
-from governance.models import Group
+from governance.forms.fields import active_people
+from governance.forms.typeahead import TypeaheadChoiceField
+from governance.models import Group, Person
 from governance.paper_files import ACCEPTED_EXTENSIONS
 from governance.permissions import is_staff_of_partnership
+
+
+def paper_authors(user):
+    """Who may be named as a paper's author. The author decides who is told of a late paper, so
+    it is not anyone the uploader names (issue 9): the uploader or a colleague of their own agency;
+    the secretariat, uploading for partners, chooses anyone (the product's own rule)."""
+    if is_staff_of_partnership(user):
+        return active_people()
+    person = getattr(user, "person", None)
+    return active_people().filter(agency_id=person.agency_id) if person else active_people().none()
 
 
 class PaperForm(CrispyForm):
     submit_label = "Upload the paper"
 
     title = forms.CharField(max_length=300, help_text="As it should appear in the agenda pack.")
-    author = PersonChoiceField(
-        queryset=active_people(),
+    # Typed, not chosen from a list of every active person (issue 16).
+    author = TypeaheadChoiceField(
+        queryset=Person.objects.none(),
         help_text="The person who wrote the paper. Late papers from a statutory partner's staff "
         "are escalated to that partner's board member.",
     )
@@ -33,15 +46,10 @@ class PaperForm(CrispyForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # The author decides who is told of a late paper, so it is not anyone the uploader names
-        # (issue 9): the uploader or a colleague of their own agency; the secretariat, uploading
-        # for partners, chooses anyone (the product's own rule).
+        author = self.fields["author"]
+        author.queryset = paper_authors(user)
+        author.set_url(reverse("governance:paper_author_lookup"))
         if not is_staff_of_partnership(user):
-            person = getattr(user, "person", None)
-            author = self.fields["author"]
-            author.queryset = (
-                active_people().filter(agency_id=person.agency_id) if person else active_people().none()
-            )
             author.help_text = (
                 "You, or a colleague of your agency who wrote the paper. Late papers from a statutory "
                 "partner's staff are escalated to that partner's board member."

@@ -1,11 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from core.forms import CrispyForm, CrispyModelForm, DateInput
 from core.partnership import partnership_settings
 from governance.choices import AgendaSubNumbering
-from governance.forms.fields import label_people
+from governance.forms.typeahead import typeahead
 from governance.models import Agency, Group, Membership, MembershipRole, Person, QuorumCounting
 from governance.services import structure as services
 
@@ -37,8 +38,7 @@ class PersonForm(CrispyModelForm):
         people = Person.objects.active().select_related("agency")
         if self.instance.pk:
             people = people.exclude(pk=self.instance.pk)
-        self.fields["line_manager"].queryset = people
-        label_people(self.fields["line_manager"])
+        typeahead(self, "line_manager", people, url=reverse("governance:active_person_lookup"))
 
 
 class GroupForm(CrispyModelForm):
@@ -118,9 +118,9 @@ class MembershipForm(CrispyModelForm):
         super().__init__(*args, **kwargs)
         self.instance.group = group
         people = Person.objects.active().select_related("agency")
-        self.fields["person"].queryset = people
-        self.fields["deputy_for"].queryset = people
-        label_people(self.fields["person"], self.fields["deputy_for"])
+        # Typed, not chosen from a list of every active person (issue 16).
+        for name in ("person", "deputy_for"):
+            typeahead(self, name, people, url=reverse("governance:active_person_lookup"))
         self.fields["agency"].queryset = Agency.objects.active()
         self.fields["agency"].required = False
         if not self.instance.pk:

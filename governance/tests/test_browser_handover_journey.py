@@ -28,6 +28,7 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     submit_and_wait,
     wait,
 )
+from core.tests.typeahead import choose
 from governance.models import Action, GroupKind, MinutesStatus
 from governance.permissions import SECRETARIAT_GROUP
 from governance.tests.factories import (
@@ -176,7 +177,7 @@ def test_an_imported_log_and_a_hand_over_are_numbered_as_each_group_knows_them(
     for description in ("Q&E terms of reference to be updated.", "MASH governance group to report to Q&E."):
         browser.get(f"{live_server.url}/groups/{board.pk}/actions/new/?item={december_items[2].pk}")
         browser.find_element(By.NAME, "description").send_keys(description)
-        Select(browser.find_element(By.NAME, "owners")).select_by_index(0)
+        choose(browser, "owners", "mchugh", "Lee McHugh")
         set_date(browser, "due_date", today + datetime.timedelta(days=60))
         submit_and_wait(browser, crispy_submit(browser))
     kept, moved = Action.objects.filter(group=board, number__gt=24).order_by("number")

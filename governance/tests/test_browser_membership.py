@@ -3,6 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from core.tests.browser import browser, log_in, screenshot  # noqa: F401  (fixture)
+from core.tests.typeahead import choose
 from governance.tests.factories import GroupFactory, PersonFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,8 +23,7 @@ def test_secretariat_adds_a_vice_chair_to_the_education_group_in_the_browser(bro
     log_in(browser, live_server, "team", "a-long-test-password")
     browser.get(f"{live_server.url}{education.get_absolute_url()}")
     browser.find_element(By.LINK_TEXT, "Add a member").click()
-    person = Select(browser.find_element(By.NAME, "person"))
-    person.select_by_visible_text(next(o.text for o in person.options if o.text.startswith("Aisha Rahman")))
+    choose(browser, "person", "aisha", "Aisha Rahman")
     Select(browser.find_element(By.NAME, "role")).select_by_visible_text("Vice-chair")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit][name=submit]").click()
 

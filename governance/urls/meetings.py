@@ -36,4 +36,9 @@ urlpatterns = [
     path("agenda-items/<int:pk>/delete/", views.agenda_item_delete, name="agenda_item_delete"),
     path("meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance_edit"),
     path("meetings/<int:pk>/attendance/add/", views.attendance_add, name="attendance_add"),
+    path(
+        "meetings/<int:pk>/attendance/people/",
+        views.attendance_person_lookup,
+        name="attendance_person_lookup",
+    ),
 ]

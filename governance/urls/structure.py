@@ -21,6 +21,8 @@ urlpatterns = [
     path("people/", cached_page(views.PersonDirectoryView.as_view()), name="person_list"),
     path("people/new/", views.person_edit, name="person_create"),
     path("people/lookup/", views.person_lookup, name="person_lookup"),
+    path("people/lookup/active/", views.active_person_lookup, name="active_person_lookup"),
+    path("people/lookup/authors/", views.paper_author_lookup, name="paper_author_lookup"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
 ]

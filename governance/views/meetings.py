@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.access import access
 from core.views import apply_service_errors, paginate
@@ -19,6 +19,7 @@ from governance.access_rules import (
     PARTNERSHIP_VIEWERS,
 )
 from governance.filters.meetings import MeetingFilter
+from governance.forms.fields import active_people
 from governance.forms.meetings import (
     AgendaItemForm,
     AttendanceAddForm,
@@ -27,6 +28,7 @@ from governance.forms.meetings import (
     MeetingForm,
     MeetingSeriesForm,
 )
+from governance.forms.typeahead import typeahead_response
 from governance.models import AgendaItem, Group, Meeting, MeetingStatus
 from governance.selectors import meetings as selectors
 from governance.services import agenda as agenda_services
@@ -507,6 +509,15 @@ def _line_arguments(data, people, item_by_pk) -> dict:
         left_at=data.get("left_at"),
     )
     return arguments
+
+
+@access(GROUP_RUNNERS)
+@require_GET
+def attendance_person_lookup(request, pk):
+    """Type-ahead options for adding someone to the attendance: active people not yet listed."""
+    meeting = meeting_for_edit(request, pk)
+    listed = [line.person.pk for line in attendance_services.attendance_prefill(meeting=meeting)]
+    return typeahead_response(request, active_people().exclude(pk__in=listed))
 
 
 @access(GROUP_RUNNERS, GROUP_RUNNERS_POST)

@@ -16,6 +16,8 @@ from core.partnership import partnership_settings
 from core.views import querystring_without, save_through_service
 from governance.access_rules import GROUP_RUNNERS, GROUP_RUNNERS_POST, PARTNERSHIP_VIEWERS, STAFF, STAFF_POST
 from governance.filters.structure import PersonFilter
+from governance.forms.fields import active_people
+from governance.forms.papers import paper_authors
 from governance.forms.structure import (
     AgencyForm,
     GroupForm,
@@ -24,6 +26,7 @@ from governance.forms.structure import (
     MembershipForm,
     PersonForm,
 )
+from governance.forms.typeahead import typeahead_response
 from governance.models import Agency, Group, Membership, Person, QuorumCounting, SafeguardingPartnerRole
 from governance.selectors import structure as selectors
 from governance.selectors.structure import LOOKUP_QUERY_MAX_LENGTH
@@ -131,6 +134,23 @@ def person_lookup(request):
     check_perm(request.user, "governance.view_partnership")
     query = request.GET.get("q", "")[:LOOKUP_QUERY_MAX_LENGTH]
     return JsonResponse({"results": selectors.people_lookup(query)})
+
+
+@access(PARTNERSHIP_VIEWERS)
+@require_GET
+def active_person_lookup(request):
+    """Type-ahead options for the forms' fields over people who may be named now (an action's
+    owners, a membership's person, an audit's lead…): at most 20 active people (issue 16)."""
+    check_perm(request.user, "governance.view_partnership")
+    return typeahead_response(request, active_people())
+
+
+@access(PARTNERSHIP_VIEWERS)
+@require_GET
+def paper_author_lookup(request):
+    """Type-ahead options for a paper's author: whom this user may name (forms.papers)."""
+    check_perm(request.user, "governance.view_partnership")
+    return typeahead_response(request, paper_authors(request.user))
 
 
 @access(PARTNERSHIP_VIEWERS)

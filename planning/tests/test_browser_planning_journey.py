@@ -23,6 +23,7 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     submit_and_wait,
     wait,
 )
+from core.tests.typeahead import choose
 from governance.models import GroupKind
 from governance.permissions import SECRETARIAT_GROUP
 from governance.services.agenda import agenda_standing_items_add
@@ -175,7 +176,7 @@ def test_the_secretariat_fills_two_cells_and_escalates_from_mash_onto_the_boards
     # The scrutineer's plan agreed by the Lead Safeguarding Partners (who and when).
     browser.get(f"{live_server.url}/planning/scrutiny/")
     submit_and_wait(browser, browser.find_element(By.LINK_TEXT, "New yearly plan"))
-    Select(browser.find_element(By.NAME, "scrutineer")).select_by_visible_text("Frances Delahaye (Scrutiny)")
+    choose(browser, "scrutineer", "delahaye", "Frances Delahaye (Scrutiny)")
     browser.find_element(By.NAME, "scope").send_keys(
         "Quarter 1: the delegated partners' decisions on rapid reviews."
     )

@@ -20,6 +20,7 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     screenshot,
     submit_and_wait,
 )
+from core.tests.typeahead import choose
 from governance.models import LogReaders
 from governance.permissions import PARTNER_READER_GROUP
 from governance.tests.factories import (
@@ -131,7 +132,8 @@ def test_jcr_runs_a_rapid_review_to_an_lcspr_and_a_partner_sees_only_counts(brow
 
     for role in ("local_authority", "icb", "police"):
         follow(browser, "Record a partner's decision")
-        Select(browser.find_element(By.NAME, "representative")).select_by_value(str(partners[role].pk))
+        representative = partners[role]
+        choose(browser, "representative", representative.name, f"{representative.name} (")
         Select(browser.find_element(By.NAME, "decision")).select_by_value("local_review")
         set_value(browser, "decided_on", "2026-04-30")
         submit(browser)

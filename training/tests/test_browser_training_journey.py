@@ -27,6 +27,7 @@ from core.tests.browser import (  # noqa: F401  (browser is a fixture)
     submit_and_wait,
     wait,
 )
+from core.tests.typeahead import choose
 from governance.models import Sector
 from governance.permissions import SECRETARIAT_GROUP
 from governance.tests.factories import AgencyFactory, PersonFactory, UserFactory, council, police
@@ -97,8 +98,7 @@ def test_the_secretariat_runs_a_session_from_course_to_take_up(browser, live_ser
     # Two people from partner agencies join the training pool for it.
     for name in ("Aisha Rahman", "Grace Oduya"):
         browser.get(f"{live_server.url}/training/pool/new/")
-        person = Select(browser.find_element(By.NAME, "person"))
-        person.select_by_visible_text(next(o.text for o in person.options if o.text.startswith(name)))
+        choose(browser, "person", name, name)
         click(browser, browser.find_element(By.CSS_SELECTOR, f"input[name=courses][value='{course.pk}']"))
         submit_and_wait(browser, crispy_submit(browser))
     assert "Grace Oduya" in browser.find_element(By.TAG_NAME, "main").text

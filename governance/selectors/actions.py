@@ -657,10 +657,10 @@ def _export_rows(
             number, handed_to, came_from = place.number, place.handed_to, place.came_from
         if handed_to:
             rag = action_rules.HANDED_ON_MARKER.label
+        elif (status, due_date) in rags:
+            rag = rags[status, due_date]
         else:
-            rag = rags.get((status, due_date))
-            if rag is None:
-                rag = rags[status, due_date] = action_rules.rag_marker(status, due_date, today, window).label
+            rag = rags[status, due_date] = action_rules.rag_marker(status, due_date, today, window).label
         if owner_group_name is None:
             owner_group = None
         else:

@@ -82,10 +82,12 @@ def server_environment(args) -> dict[str, str]:
     )
     environment.pop("REDIS_URL", None)  # tasks run in process; no page of the benchmark queues one
     # The page cache (core/page_cache.py) on a Redis of its own, with a prefix of this run's.
+    # (scripts/loadtest.py shares this function; its arguments have neither option.)
+    page_cache = getattr(args, "page_cache", True)
     environment.update(
-        CACHE_URL=args.cache_url if args.page_cache else "",
+        CACHE_URL=getattr(args, "cache_url", "redis://127.0.0.1:6379/2") if page_cache else "",
         CACHE_KEY_PREFIX=f"hscp-bench-{secrets.token_hex(4)}",
-        PAGE_CACHE_SECONDS="300" if args.page_cache else "0",
+        PAGE_CACHE_SECONDS="300" if page_cache else "0",
     )
     return environment
 

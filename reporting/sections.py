@@ -8,18 +8,29 @@ for the period. Counts only: no section names a child, a family or a case (issue
 """
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from audits import selectors as audit_selectors
-from governance.action_rules import is_due_soon, is_overdue
-from governance.choices import FINISHED_STATUSES, GroupKind, LogReaders, MeetingStatus, QuorumRule
-from governance.models import Action, Group, Meeting
-from governance.selectors.meetings import meeting_quoracy
+from core.partnership import read_once
+from governance.action_rules import DUE_SOON_DAYS
+from governance.choices import (
+    FINISHED_STATUSES,
+    OUTSTANDING_STATUSES,
+    GroupKind,
+    LogReaders,
+    MeetingStatus,
+    QuorumRule,
+)
+from governance.models import Action, Attendance, Group, Meeting
+from governance.selectors.meetings import meeting_quoracy, with_quoracy_facts_across_meetings
 from planning import selectors as planning_selectors
 from planning.choices import EscalationStatus, ProgressRag
 from reviews import selectors as review_selectors
@@ -69,14 +80,53 @@ class Period:
         return timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
 
 
+# While one draft is assembled, each source's summary is read once however many sections print
+# from it (the plan's summary feeds three yearly sections, the audits' two); a section called on
+# its own reads afresh.
+_draft_reads: ContextVar[dict | None] = ContextVar("reporting_draft_reads", default=None)
+
+
+def _read_once(key: tuple, read: Callable[[], Any]) -> Any:
+    reads = _draft_reads.get()
+    if reads is None:
+        return read()
+    if key not in reads:
+        reads[key] = read()
+    return reads[key]
+
+
+@contextmanager
+def _one_draft() -> Iterator[None]:
+    """Within the block, each summary is read once, and so are the partnership's settings (which
+    every meeting's quoracy asks for)."""
+    token = _draft_reads.set({})
+    try:
+        with read_once():
+            yield
+    finally:
+        _draft_reads.reset(token)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def _quoracy_label(meeting: Meeting) -> str:
+def _attendance_by_meeting(meetings: QuerySet[Meeting]) -> dict[int, list[Attendance]]:
+    """Every attendance line of the meetings with the facts the quoracy rule needs, in one query
+    (not one per meeting: a year of the partnership's groups is a few hundred meetings)."""
+    lines: dict[int, list[Attendance]] = defaultdict(list)
+    attendance = with_quoracy_facts_across_meetings(
+        Attendance.objects.filter(meeting__in=meetings.values("pk"))
+    ).select_related("agency")
+    for line in attendance:
+        lines[line.meeting_id].append(line)
+    return lines
+
+
+def _quoracy_label(meeting: Meeting, attendance: list[Attendance]) -> str:
     if meeting.group.quorum_rule in (QuorumRule.NONE, QuorumRule.NOT_SET):
         return "No quorum rule"
-    return str(meeting_quoracy(meeting=meeting))
+    return str(meeting_quoracy(meeting=meeting, attendance=attendance))
 
 
 # A subgroup's quarter (highlight reports) ---------------------------------------------------
@@ -84,14 +134,17 @@ def _quoracy_label(meeting: Meeting) -> str:
 
 def group_meetings_section(*, group: Group, period: Period) -> Section:
     """Meetings held in the quarter and whether each was quorate (arrangements s.8)."""
-    meetings = list(
-        Meeting.objects.filter(group=group, starts_at__gte=period.start_at, starts_at__lt=period.end_before)
-        .select_related("group")
-        .order_by("starts_at")
+    in_quarter = Meeting.objects.filter(
+        group=group, starts_at__gte=period.start_at, starts_at__lt=period.end_before
     )
+    meetings = list(in_quarter.select_related("group").order_by("starts_at"))
     held = [meeting for meeting in meetings if meeting.status == MeetingStatus.HELD]
     cancelled = sum(1 for meeting in meetings if meeting.status == MeetingStatus.CANCELLED)
-    rows = [[f"{meeting.local_date:%-d %b %Y}", _quoracy_label(meeting)] for meeting in held]
+    attendance = _attendance_by_meeting(in_quarter.filter(status=MeetingStatus.HELD)) if held else {}
+    rows = [
+        [f"{meeting.local_date:%-d %b %Y}", _quoracy_label(meeting, attendance.get(meeting.pk, []))]
+        for meeting in held
+    ]
     quorate = sum(1 for row in rows if row[1] == "Quorate")
     summary = [f"{plural(len(held), 'meeting')} held, {quorate} of them quorate."]
     if cancelled:
@@ -105,18 +158,30 @@ def group_meetings_section(*, group: Group, period: Period) -> Section:
 def group_actions_section(*, group: Group, period: Period) -> Section:
     """The group's action log: agreed and completed in the quarter, and the due status of what
     is outstanding on the day the draft is generated (counts only, so nothing confidential)."""
-    actions = list(
-        Action.objects.filter(group=group).values_list("status", "due_date", "created_at", "completed_on")
+    # Counted in the database (one query), by governance's rules: overdue once the due date has
+    # passed, due soon from today to DUE_SOON_DAYS ahead (governance.action_rules).
+    open_ = Q(status__in=OUTSTANDING_STATUSES)
+    counts = Action.objects.filter(group=group).aggregate(
+        agreed=Count("pk", filter=Q(created_at__gte=period.start_at, created_at__lt=period.end_before)),
+        completed=Count(
+            "pk",
+            filter=Q(
+                status__in=FINISHED_STATUSES, completed_on__gte=period.start, completed_on__lte=period.end
+            ),
+        ),
+        overdue=Count("pk", filter=open_ & Q(due_date__lt=period.today)),
+        due_soon=Count(
+            "pk",
+            filter=open_
+            & Q(
+                due_date__gte=period.today,
+                due_date__lte=period.today + datetime.timedelta(days=DUE_SOON_DAYS),
+            ),
+        ),
+        outstanding=Count("pk", filter=~Q(status__in=FINISHED_STATUSES)),
     )
-    agreed = sum(1 for _, _, created, _ in actions if period.start_at <= created < period.end_before)
-    completed = sum(
-        1
-        for status, _, _, completed_on in actions
-        if status in FINISHED_STATUSES and completed_on and period.start <= completed_on <= period.end
-    )
-    overdue = sum(1 for status, due, _, _ in actions if is_overdue(status, due, period.today))
-    due_soon = sum(1 for status, due, _, _ in actions if is_due_soon(status, due, period.today))
-    outstanding = sum(1 for status, _, _, _ in actions if status not in FINISHED_STATUSES)
+    agreed, completed = counts["agreed"], counts["completed"]
+    overdue, due_soon, outstanding = counts["overdue"], counts["due_soon"], counts["outstanding"]
     summary = [
         f"{plural(agreed, 'action')} agreed and {completed} completed in the quarter.",
         f"{outstanding} outstanding on {period.today:%-d %b %Y}: {overdue} overdue, {due_soon} due soon.",
@@ -135,10 +200,17 @@ def _rag_label(value: str) -> str:
     return ProgressRag(value).label if value in ProgressRag.values else value
 
 
+def _group_plan_summary(group: Group, period: Period) -> dict:
+    return _read_once(
+        ("plan", group.pk, period.start, period.end),
+        lambda: planning_selectors.group_period_summary(group=group, start=period.start, end=period.end),
+    )
+
+
 def group_plan_section(*, group: Group, period: Period) -> Section | None:
     """The business plan cells the group owns: each one's latest progress RAG by the quarter's end
     (the owner's dated judgement, not the action log's due status). None when it owns none."""
-    summary = planning_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    summary = _group_plan_summary(group, period)
     if not summary["cells"]:
         return None
     rows = []
@@ -174,7 +246,7 @@ def group_plan_section(*, group: Group, period: Period) -> Section | None:
 def group_escalations_section(*, group: Group, period: Period) -> Section:
     """Issues the group escalated to the board in the quarter (arrangements s.7.2, s.24). A
     need-to-know group's are counted, not named."""
-    summary = planning_selectors.group_period_summary(group=group, start=period.start, end=period.end)
+    summary = _group_plan_summary(group, period)
     escalations = summary["escalations"]
     if not escalations:
         return Section(
@@ -302,8 +374,11 @@ HIGHLIGHT_SECTIONS: list[HighlightSource] = [
 
 def highlight_sections(*, group: Group, period: Period, include_training: bool = False) -> list[Section]:
     sources = [*HIGHLIGHT_SECTIONS]
-    sections = [section for source in sources if (section := source(group=group, period=period)) is not None]
-    training = group_training_section(group=group, period=period, include_training=include_training)
+    with _one_draft():
+        sections = [
+            section for source in sources if (section := source(group=group, period=period)) is not None
+        ]
+        training = group_training_section(group=group, period=period, include_training=include_training)
     return sections + ([training] if training else [])
 
 
@@ -313,31 +388,28 @@ def highlight_sections(*, group: Group, period: Period, include_training: bool =
 def partnership_meetings_section(*, period: Period) -> Section:
     """The partnership's own work in the year: meetings held and quorate, actions agreed and
     completed, per group (evidence of the partners' work, s.19.1a)."""
-    held = list(
-        Meeting.objects.filter(
-            status=MeetingStatus.HELD, starts_at__gte=period.start_at, starts_at__lt=period.end_before
-        )
-        .exclude(group__kind=GroupKind.PARTNER_BODY)
-        .select_related("group")
-        .order_by("group__name", "starts_at")
-    )
+    held_in_year = Meeting.objects.filter(
+        status=MeetingStatus.HELD, starts_at__gte=period.start_at, starts_at__lt=period.end_before
+    ).exclude(group__kind=GroupKind.PARTNER_BODY)
+    held = list(held_in_year.select_related("group").order_by("group__name", "starts_at"))
+    attendance = _attendance_by_meeting(held_in_year)
     by_group: dict[int, list] = {}
     for meeting in held:
         entry = by_group.setdefault(meeting.group_id, [meeting.group.name, 0, 0])
         entry[1] += 1
-        entry[2] += _quoracy_label(meeting) == "Quorate"
+        entry[2] += _quoracy_label(meeting, attendance.get(meeting.pk, [])) == "Quorate"
+    in_year = Q(created_at__gte=period.start_at, created_at__lt=period.end_before)
+    done_in_year = Q(
+        status__in=FINISHED_STATUSES, completed_on__gte=period.start, completed_on__lte=period.end
+    )
+    # Only the actions agreed or finished in the year are grouped (a group with neither is left
+    # out of the table anyway), not every action of ten years.
     actions = (
-        Action.objects.values("group_id", "group__name")
+        Action.objects.filter(in_year | done_in_year)
+        .values("group_id", "group__name")
         .annotate(
-            agreed=Count("pk", filter=Q(created_at__gte=period.start_at, created_at__lt=period.end_before)),
-            completed=Count(
-                "pk",
-                filter=Q(
-                    status__in=FINISHED_STATUSES,
-                    completed_on__gte=period.start,
-                    completed_on__lte=period.end,
-                ),
-            ),
+            agreed=Count("pk", filter=in_year),
+            completed=Count("pk", filter=done_in_year),
         )
         .order_by("group__name")
     )
@@ -421,7 +493,7 @@ def reviews_section(*, period: Period) -> Section:
 def audits_section(*, period: Period) -> Section:
     """Multi-agency audits completed in the year, what changed where they were re-audited, and
     their recommendations (s.18, s.19.1a)."""
-    summary = audit_selectors.period_summary(start=period.start, end=period.end)
+    summary = _audit_summary(period)
     completed, reaudits = summary["audits_completed"], summary["reaudits_compared"]
     lines = [f"{plural(len(completed), 'multi-agency audit')} completed, {len(reaudits)} of them re-audits."]
     lines += _recommendation_lines(summary)
@@ -450,7 +522,7 @@ def audits_section(*, period: Period) -> Section:
 def feedback_section(*, period: Period) -> Section:
     """The voice of children and families as the year's audits captured it (s.18.2, s.19.1d).
     Case reviews record no such feedback yet, so only audits speak here."""
-    voices = audit_selectors.period_summary(start=period.start, end=period.end)["voice_of_the_child"]
+    voices = _audit_summary(period)["voice_of_the_child"]
     if not voices:
         return Section(
             "feedback",
@@ -476,7 +548,17 @@ def _money(value) -> str:
 
 
 def _plan_summary(period: Period) -> dict:
-    return planning_selectors.period_summary(start=period.start, end=period.end)
+    return _read_once(
+        ("plan", period.start, period.end),
+        lambda: planning_selectors.period_summary(start=period.start, end=period.end),
+    )
+
+
+def _audit_summary(period: Period) -> dict:
+    return _read_once(
+        ("audits", period.start, period.end),
+        lambda: audit_selectors.period_summary(start=period.start, end=period.end),
+    )
 
 
 def little_progress_section(*, period: Period) -> Section:
@@ -590,7 +672,8 @@ YEARLY_SECTIONS: list[YearlySource] = [
 
 
 def yearly_sections(*, period: Period) -> list[Section]:
-    return [section for source in YEARLY_SECTIONS if (section := source(period=period)) is not None]
+    with _one_draft():
+        return [section for source in YEARLY_SECTIONS if (section := source(period=period)) is not None]
 
 
 def sections_from(figures: Sequence[dict]) -> list[Section]:

@@ -9,11 +9,15 @@ from django.template.loader import render_to_string
 
 
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
+    html = render_to_string(template_name, context, request=request)
+    return html_to_pdf(html, base_url=request.build_absolute_uri("/") if request else None)
+
+
+def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    """The PDF of an HTML document already rendered (for a caller that keys a cache on the HTML)."""
     import weasyprint  # imported late: it loads Pango, which only PDF pages need
 
-    html = render_to_string(template_name, context, request=request)
-    base_url = request.build_absolute_uri("/") if request else str(settings.BASE_DIR)
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return weasyprint.HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResponse:

@@ -13,6 +13,7 @@ import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -71,8 +72,8 @@ class Kind:
     related: tuple[str, ...]
     match: Callable[[QuerySet, str], QuerySet]
     order: tuple[str, ...]
-    label: Callable[[object], str]
-    text: Callable[[object], str]
+    label: Callable[[Any], str]
+    text: Callable[[Any], str]
     placeholder: str
 
 
@@ -129,8 +130,8 @@ PERSON = Kind(
     related=("agency",),
     match=_match_people,
     order=("name", "pk"),
-    label=person_label,  # type: ignore[arg-type]
-    text=person_label,  # type: ignore[arg-type]
+    label=person_label,
+    text=person_label,
     placeholder="Type part of a name",
 )
 
@@ -141,7 +142,7 @@ USER = Kind(
     match=_match_users,
     order=("username", "pk"),
     label=_user_label,
-    text=lambda user: user.username,  # type: ignore[attr-defined]
+    text=lambda user: user.username,
     placeholder="Type part of a name or a user name",
 )
 
@@ -152,7 +153,7 @@ MEETING = Kind(
     match=_match_meetings,
     order=("-starts_at", "-pk"),
     label=str,
-    text=lambda meeting: f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}",  # type: ignore[attr-defined]
+    text=lambda meeting: f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}",
     placeholder="Type a date (dd/mm/yyyy) or the group's name",
 )
 
@@ -211,7 +212,7 @@ class TypeaheadWidget(forms.TextInput):
     def get_context(self, name, value, attrs):
         pieces = _split(value if not isinstance(value, int) else str(value))
         objects, typed = self.chosen(pieces)
-        options = [{"value": str(obj.pk), "text": self.kind.label(obj)} for obj in objects]  # type: ignore[attr-defined]
+        options = [{"value": str(obj.pk), "text": self.kind.label(obj)} for obj in objects]
         context = super().get_context(name, None, attrs)
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["data-typeahead"] = self.url
@@ -228,7 +229,8 @@ class TypeaheadMixin:
     """Shared by the single and multiple fields: reads ids or typed names within the queryset."""
 
     kind: Kind
-    queryset: QuerySet
+    queryset: Any
+    help_text: Any
     multiple = False
 
     def _setup(self, *, kind: Kind, url: str, placeholder: str, help_text: str | None):
@@ -236,7 +238,7 @@ class TypeaheadMixin:
         widget = TypeaheadWidget(url=url, multiple=self.multiple, placeholder=placeholder)
         widget.kind = kind
         widget.chosen = self._chosen
-        widget.is_required = self.required  # type: ignore[attr-defined]
+        widget.is_required = self.required
         self.widget = widget
         if help_text is None:
             help_text = f"{kind.placeholder} and choose from the list."
@@ -245,10 +247,10 @@ class TypeaheadMixin:
         self.help_text = help_text
 
     def set_url(self, url: str) -> None:
-        self.widget.url = url  # type: ignore[attr-defined]
+        self.widget.url = url
 
     def __deepcopy__(self, memo):
-        result = super().__deepcopy__(memo)  # type: ignore[misc]
+        result = super().__deepcopy__(memo)
         result.widget.chosen = result._chosen
         return result
 
@@ -303,7 +305,7 @@ class TypeaheadMixin:
                 "; ".join(errors) + f". Choose from the {self.kind.plural} offered as you type.",
                 code="invalid_choice",
             )
-        return list({obj.pk: obj for obj in chosen}.values())  # type: ignore[attr-defined]
+        return list({obj.pk: obj for obj in chosen}.values())
 
 
 class TypeaheadChoiceField(TypeaheadMixin, forms.ModelChoiceField):
@@ -365,7 +367,7 @@ class TypeaheadMultipleChoiceField(TypeaheadMixin, forms.ModelMultipleChoiceFiel
             return self.queryset.none()
         chosen = self._resolve(pieces)
         self.run_validators(chosen)
-        return self.queryset.filter(pk__in=[obj.pk for obj in chosen])  # type: ignore[attr-defined]
+        return self.queryset.filter(pk__in=[obj.pk for obj in chosen])
 
     def prepare_value(self, value):
         if isinstance(value, str):

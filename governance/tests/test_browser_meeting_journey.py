@@ -176,6 +176,7 @@ def test_secretariat_runs_a_board_meeting_from_scheduling_to_approved_minutes(
         _submit_and_wait(browser, row.find_element(By.PARTIAL_LINK_TEXT, "Upload a paper"))
         browser.find_element(By.NAME, "title").send_keys("Section 11 audit: findings and improvement plan")
         choose(browser, "author", officer.name, f"{officer.name} ({officer.agency.label})")
+        screenshot(browser, "journey-a2-paper-author-typed")
         browser.find_element(By.NAME, "file").send_keys(str(paper))
         _submit_and_wait(browser, _crispy_submit(browser), until_url_contains="/papers/")
         assert "it is a late paper" in browser.find_element(By.CSS_SELECTOR, ".alert-warning").text

@@ -103,3 +103,51 @@ def test_a_highlight_reports_page_runs_the_same_queries_with_two_and_eight_secti
         with django_assert_max_num_queries(HIGHLIGHT_PAGE_QUERIES):
             counts.append(_queries(client, report.get_absolute_url()))
     assert counts[0] == counts[1]
+
+
+def _figures(rows: int) -> list[dict]:
+    """A year's sections as stored, each with a table of `rows` rows."""
+    parts = ("impact", "little_progress", "reviews", "feedback", "budget")
+    return [
+        {
+            "key": f"section-{part}",
+            "title": f"Figures for {part}",
+            "summary": ["Counted from the records."],
+            "tables": [
+                {
+                    "caption": "Counts",
+                    "headers": ["Group", "Number"],
+                    "rows": [[f"Group {n}", n] for n in range(rows)],
+                }
+            ],
+            "part": part,
+        }
+        for part in parts
+    ]
+
+
+def test_the_yearly_report_page_shows_its_stored_figures_without_reading_the_records(
+    client, secretariat, django_assert_max_num_queries
+):
+    """The page prints what was assembled (Figures): the same queries for 5 rows as for 300, and
+    none of them reads the meetings, actions, training or audits the figures came from."""
+    client.force_login(secretariat)
+    counts = []
+    for rows, year in ((5, 2023), (300, 2024)):
+        report = YearlyReportFactory(period_start=datetime.date(year, 4, 1), figures__sections=_figures(rows))
+        with django_assert_max_num_queries(YEARLY_PAGE_QUERIES), CaptureQueriesContext(connection) as context:
+            response = client.get(report.get_absolute_url())
+        assert response.status_code == 200
+        assert f"Group {rows - 1}" in response.content.decode()
+        counts.append(len(context.captured_queries))
+        tables = " ".join(query["sql"] for query in context.captured_queries)
+        for source in (
+            "governance_meeting",
+            "governance_action",
+            "training_",
+            "audits_",
+            "reviews_",
+            "planning_",
+        ):
+            assert f'"{source}' not in tables
+    assert counts[0] == counts[1]

@@ -5,6 +5,7 @@ from django.urls import path
 from audits import access_rules as rules
 from audits.views import audits, scorecard, section11, single
 from audits.views.access import answer_for, assessment_for, audit_for, indicator_for, single_audit_for
+from core.page_cache import cached_page
 from governance.views.history import HistoryRecord, history_view
 
 app_name = "audits"
@@ -22,9 +23,9 @@ HISTORY_RECORDS = [
 ]
 
 urlpatterns = [
-    path("", audits.home, name="home"),
+    path("", cached_page(audits.home), name="home"),
     path("programmes/new/", audits.programme_create, name="programme_create"),
-    path("audit-programmes/<int:pk>/", audits.programme_detail, name="programme_detail"),
+    path("audit-programmes/<int:pk>/", cached_page(audits.programme_detail), name="programme_detail"),
     path("audit-programmes/<int:pk>/plan/", audits.audit_plan, name="audit_plan"),
     path("case-audits/<int:pk>/", audits.audit_detail, name="audit_detail"),
     path("case-audits/<int:pk>/edit/", audits.audit_edit, name="audit_edit"),

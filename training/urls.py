@@ -1,13 +1,14 @@
 from django.urls import path
 
+from core.page_cache import cached_page
 from training import views
 
 app_name = "training"
 
 urlpatterns = [
-    path("", views.session_list, name="session_list"),
+    path("", cached_page(views.session_list), name="session_list"),
     path("sessions/new/", views.session_create, name="session_create"),
-    path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/", cached_page(views.session_detail), name="session_detail"),
     path("sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path("sessions/<int:pk>/book/", views.booking_create, name="booking_create"),
@@ -27,7 +28,7 @@ urlpatterns = [
     path("pool/new/", views.trainer_create, name="trainer_create"),
     path("trainers/<int:pk>/edit/", views.trainer_edit, name="trainer_edit"),
     path("trainers/<int:pk>/history/", views.trainer_history, name="trainer_history"),
-    path("take-up/", views.take_up, name="take_up"),
+    path("take-up/", cached_page(views.take_up), name="take_up"),
     path("take-up/export/", views.take_up_export, name="take_up_export"),
     path("needs/", views.need_list, name="need_list"),
     path("needs/new/", views.need_create, name="need_create"),

@@ -103,6 +103,17 @@ def kind_paths(sessions: dict[str, bench.Session]) -> dict[str, list[str]]:
     return kept
 
 
+def chairs_open_actions() -> list[int]:
+    """Open actions the demo chair owns, to which the simulated chairs post updates."""
+    from governance.models import Action
+
+    return list(
+        Action.objects.filter(owners__user__username="chair", status__in=["open", "in_progress"])
+        .order_by("pk")
+        .values_list("pk", flat=True)[:20]
+    )
+
+
 def main():
     args = parse_args()
     environment = bench.server_environment(args)
@@ -140,6 +151,7 @@ def main():
         paths = kind_paths(sessions)
         locust_env = dict(environment)
         locust_env["LOADTEST_PATHS"] = ";".join(f"{kind}={','.join(found)}" for kind, found in paths.items())
+        locust_env["LOADTEST_UPDATE_ACTIONS"] = ",".join(str(pk) for pk in chairs_open_actions())
         locust_env["DEMO_PASSWORD"] = settings.DEMO_PASSWORD
         locust_env["DEMO_TOTP_SECRET"] = settings.DEMO_TOTP_SECRET
         prefix = f"{log_dir}/locust"

@@ -4,10 +4,15 @@ Celery worker and locust against the bench database); not part of the test suite
 
 Each kind logs in once through the login page and its second step, and its simulated users share
 that session: the authenticator refuses a code twice, as a person's phone would.
+
+The chairs also write: now and then one posts an update to an action they own (its page, then
+the form, with the page's CSRF token), so the page cache is emptied at each commit, as a
+partnership at work empties it, and the readers' next pages are rendered afresh.
 """
 
 import os
 import random
+import re
 import sys
 import threading
 from pathlib import Path
@@ -56,6 +61,9 @@ class DemoUser(HttpUser):
                 response.failure(f"{path} answered {response.status_code}")
 
 
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
 def _label(path: str) -> str:
     """Pages named by their shape, numbers hidden: /meetings/<id>/, as the report groups them."""
     return "/".join("<id>" if part.isdigit() else part for part in path.split("/"))
@@ -74,9 +82,29 @@ class Chair(DemoUser):
     username = "chair"
     weight = 14
 
-    @task
+    @task(8)
     def page(self):
         self.visit()
+
+    @task(1)
+    def post_an_update(self):
+        writes = os.environ.get("LOADTEST_UPDATE_ACTIONS", "")
+        if not writes:
+            return
+        action = random.choice(writes.split(","))
+        page = self.client.get(f"/actions/{action}/", name="/actions/<id>/")
+        token = CSRF_FIELD.search(page.text)
+        if page.status_code != 200 or token is None:
+            return
+        with self.client.post(
+            f"/actions/{action}/update/",
+            data={"csrfmiddlewaretoken": token.group(1), "text": "Progress reported at the load test."},
+            name="/actions/<id>/update/ (POST)",
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"posting an update answered {response.status_code}")
 
 
 class Partner(DemoUser):

@@ -13,11 +13,11 @@ and on the day it was rendered, and for at most PAGE_CACHE_SECONDS (which bounds
 on the clock alone: "last scan 3 minutes ago").
 
 What is never cached: anything but a plain 200 HTML answer to a GET; a page rendered while the
-session had a message waiting (the message is part of that one page); a view that sets
-`request.page_cache_exempt`; a response setting a cookie; a request its app's `unless` rule
-keeps out (governance keeps out a need-to-know group's meetings, minutes and log, and the home
-and My actions pages of that group's members: case material is not copied into the cache).
-Only views wrapped in cached_page take part, and no case review page is.
+session had a message waiting (the message is part of that one page); a response setting a
+cookie; a request its app's `unless` rule keeps out, or a page whose view set
+`request.page_cache_exempt` (governance keeps case material out that way:
+governance/page_cache_rules.py). Only views wrapped in cached_page take part, and no case review
+page is.
 
 The generation must be shared by every process serving pages and running tasks, so the cache
 is on only with a shared cache (CACHE_URL, by default REDIS_URL): PAGE_CACHE_SECONDS is 0

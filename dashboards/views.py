@@ -19,6 +19,7 @@ from dashboards.selectors import home as home_selectors
 from dashboards.selectors import partner as partner_selectors
 from governance.access_rules import LOGGED_IN
 from governance.models import ActionStatus, Agency
+from governance.page_cache_rules import leave_out_case_material
 from governance.permissions import can_view_partnership, is_staff_of_partnership
 from governance.selectors.actions import decorate
 
@@ -32,6 +33,7 @@ def home(request):
     context = {"has_partnership_access": can_view_partnership(request.user)}
     if context["has_partnership_access"]:
         context.update(home_selectors.home_for(request.user))
+        leave_out_case_material(request, context.get("my_outstanding_actions", []))
         context["may_view_partner_dashboard"] = may_view_partner_dashboard(request.user)
     return render(request, "dashboards/home.html", context)
 

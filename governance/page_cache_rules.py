@@ -1,13 +1,21 @@
-"""Which governance pages stay out of core's page cache (core/page_cache.py).
+"""Which governance pages stay out of core's page cache (core/page_cache.py): case material is
+never copied into the cache.
 
-A need-to-know group (the Joint Case Review group: its log is read by its members only) holds
-case material in its agendas, minutes and actions. Those pages are always rendered afresh and
-never copied into the cache, and neither are the home and My actions pages of that group's
-members, which list their actions from it. Each rule is one indexed query.
+- A need-to-know group (the Joint Case Review group: its log is read by its members only) holds
+  case material in its agendas, minutes and actions: its meetings, minutes and log are always
+  rendered afresh, and so are the home and My actions pages of its members.
+- A meeting with a confidential agenda item (a case discussed in private) is rendered afresh.
+- A list of actions holding one whose source keeps its actions need-to-know (a case review's
+  recommendation, through governance.action_sources) is rendered afresh, whoever reads it.
+
+The rules asked before the view are one indexed query each; the last is read from the rows the
+page shows, with no query.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
+from governance.action_sources import ruled_content_type_ids
 from governance.choices import LogReaders
 from governance.models import Group, Meeting, Membership
 
@@ -25,4 +33,13 @@ def group_is_need_to_know(request, group_pk, *args, **kwargs) -> bool:
 
 
 def meeting_is_need_to_know(request, pk=None, meeting_pk=None, *args, **kwargs) -> bool:
-    return Meeting.objects.filter(pk=pk or meeting_pk, group__log_readers=LogReaders.MEMBERS_ONLY).exists()
+    """The meeting of a need-to-know group, or one with a confidential item."""
+    private = Q(group__log_readers=LogReaders.MEMBERS_ONLY) | Q(agenda_items__confidential=True)
+    return Meeting.objects.filter(private, pk=pk or meeting_pk).exists()
+
+
+def leave_out_case_material(request, actions) -> None:
+    """Keep this page out of the cache if any of the actions it shows has a need-to-know source."""
+    ruled = ruled_content_type_ids()
+    if ruled and any(action.source_content_type_id in ruled for action in actions):
+        request.page_cache_exempt = True

@@ -29,6 +29,7 @@ from governance.access_rules import (
 from governance.filters.actions import ActionLogFilter
 from governance.forms.actions import ActionHandOverForm, ActionRecordForm, ActionUpdateForm
 from governance.models import OUTSTANDING_STATUSES, Action, AgendaItem, Group, Meeting
+from governance.page_cache_rules import leave_out_case_material
 from governance.selectors import actions as selectors_actions
 from governance.selectors import meetings as selectors_meetings
 from governance.selectors.structure import LOOKUP_QUERY_MAX_LENGTH
@@ -88,6 +89,7 @@ def action_log(request, group_pk):
     filterset = _log_filter(request, group, today)
     page_obj, querystring = paginate(request, _action_log(filterset))
     rows = selectors_actions.decorate(page_obj.object_list, today=today, group_id=group.pk)
+    leave_out_case_material(request, rows)
     return render(
         request,
         "governance/action_log.html",
@@ -365,6 +367,8 @@ def my_actions(request):
     person = _person(request.user)
     actions = selectors_actions.my_actions(person=person, today=today, user=request.user)
     page_obj, querystring = paginate(request, actions)
+    rows = selectors_actions.decorate(page_obj.object_list, today=today)
+    leave_out_case_material(request, rows)
     return render(
         request,
         "governance/action_mine.html",
@@ -373,7 +377,7 @@ def my_actions(request):
             "breadcrumbs": [],
             "person": person,
             "page_obj": page_obj,
-            "actions": selectors_actions.decorate(page_obj.object_list, today=today),
+            "actions": rows,
             "querystring": querystring,
             "today": today,
         },

@@ -1,5 +1,6 @@
 """Choosing in a type-ahead box (static/js/typeahead.js, issue 16) in a browser journey."""
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
@@ -23,8 +24,18 @@ def choose(driver, name: str, typed: str, option: str) -> None:
             if o.is_displayed() and o.text.startswith(option)
         ]
 
-    wait(driver, offered, timeout=30)  # the matches come from the server, on a machine that may be busy
-    offered(driver)[0].click()
+    # The matches come from the server, on a machine that may be busy; a late answer to an earlier
+    # keystroke can redraw the list under the click, which then picks nothing: click again until
+    # the choice shows in the box.
+    for _attempt in range(5):
+        wait(driver, offered, timeout=30)
+        try:
+            offered(driver)[0].click()
+        except WebDriverException:
+            continue
+        if _chosen_starts_with(driver, name, option):
+            break
+    wait(driver, lambda d: _chosen_starts_with(d, name, option))
     # Leave the box, so its list closes and covers nothing below.
     driver.execute_script("document.activeElement.blur();")
     wait(
@@ -33,6 +44,18 @@ def choose(driver, name: str, typed: str, option: str) -> None:
             not any(dropdown.is_displayed() for dropdown in d.find_elements(By.CSS_SELECTOR, ".ts-dropdown"))
         ),
     )
+
+
+def _chosen_starts_with(driver, name: str, option: str) -> bool:
+    """The box shows the choice, or the form's own select holds it (what is posted)."""
+    try:
+        selected = driver.execute_script(
+            "return Array.from(document.getElementById(arguments[0]).selectedOptions || [], o => o.text);",
+            f"id_{name}",
+        )
+        return any(text.startswith(option) for text in [*chosen(driver, name), *(selected or [])])
+    except WebDriverException:  # the box redrawn while read
+        return False
 
 
 def chosen(driver, name: str) -> list[str]:

@@ -36,13 +36,18 @@ def choose(driver, name: str, typed: str, option: str) -> None:
         if _chosen_starts_with(driver, name, option):
             break
     wait(driver, lambda d: _chosen_starts_with(d, name, option))
-    # Leave the box, so its list closes and covers nothing below.
-    driver.execute_script("document.activeElement.blur();")
-    wait(
-        driver,
-        lambda d: (
-            not any(dropdown.is_displayed() for dropdown in d.find_elements(By.CSS_SELECTOR, ".ts-dropdown"))
-        ),
+    # Leave the box, so its list closes and covers nothing below. A late answer to a keystroke can
+    # open the list again after the box was left: close every box's list until none shows.
+    wait(driver, _lists_closed)
+
+
+def _lists_closed(driver) -> bool:
+    driver.execute_script(
+        "document.activeElement.blur();"
+        "document.querySelectorAll('.tomselected').forEach(e => e.tomselect && e.tomselect.close());"
+    )
+    return not any(
+        dropdown.is_displayed() for dropdown in driver.find_elements(By.CSS_SELECTOR, ".ts-dropdown")
     )
 
 

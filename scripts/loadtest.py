@@ -152,6 +152,10 @@ def main():
         locust_env = dict(environment)
         locust_env["LOADTEST_PATHS"] = ";".join(f"{kind}={','.join(found)}" for kind, found in paths.items())
         locust_env["LOADTEST_UPDATE_ACTIONS"] = ",".join(str(pk) for pk in chairs_open_actions())
+        locust_env["LOADTEST_COOKIES"] = "\n".join(
+            f"{username}=" + "; ".join(f"{name}={value}" for name, value in session.cookies.items())
+            for username, session in sessions.items()
+        )
         locust_env["DEMO_PASSWORD"] = settings.DEMO_PASSWORD
         locust_env["DEMO_TOTP_SECRET"] = settings.DEMO_TOTP_SECRET
         prefix = f"{log_dir}/locust"

@@ -52,6 +52,18 @@ def _celery_in_process(request):
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The page cache (core/page_cache.py) on a cache of this test's own."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def admin_user(db):
     return UserFactory(username="admin-user", is_superuser=True, is_staff=True)
 

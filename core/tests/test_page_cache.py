@@ -9,7 +9,6 @@ import time_machine
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,19 +18,6 @@ from core import page_cache
 from governance.tests.factories import PersonFactory, UserFactory
 
 Person = PersonFactory._meta.model  # core imports no app's models; tests may use governance's factories
-
-LOCAL_CACHE = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"}
-}
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.CACHES = LOCAL_CACHE
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _structure(client):

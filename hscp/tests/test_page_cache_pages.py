@@ -2,30 +2,16 @@
 case reviews, whose pages are never copied into it."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from audits.tests.factories import ProgrammeFactory
+from core.tests.page_cache_helpers import second_visit_is_a_hit
 from governance.tests.factories import GroupFactory
 from governance.tests.factories_meetings import MeetingFactory
 from reviews.tests.factories import officer_user
 from training.tests.factories import SessionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def _second_visit_is_a_hit(client, url) -> bool:
-    assert client.get(url).status_code == 200, url
-    return client.get(url).get("X-Page-Cache") == "hit"
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
 
 
 def test_every_main_page_is_kept_for_the_session_that_rendered_it(client, secretariat):
@@ -49,10 +35,10 @@ def test_every_main_page_is_kept_for_the_session_that_rendered_it(client, secret
         reverse("training:session_detail", args=[session.pk]),
         reverse("training:take_up"),
     ]
-    assert [url for url in urls if not _second_visit_is_a_hit(client, url)] == []
+    assert [url for url in urls if not second_visit_is_a_hit(client, url)] == []
 
 
 def test_no_case_review_page_is_kept(client):
     client.force_login(officer_user())
     for name in ("reviews:review_list", "reviews:deadlines_board", "reviews:in_numbers"):
-        assert not _second_visit_is_a_hit(client, reverse(name))
+        assert not second_visit_is_a_hit(client, reverse(name))

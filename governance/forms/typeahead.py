@@ -233,6 +233,19 @@ class TypeaheadMixin:
     help_text: Any
     multiple = False
 
+    def __init__(
+        self,
+        queryset,
+        *,
+        kind: Kind = PERSON,
+        url: str = "",
+        placeholder: str = "",
+        help_text: str | None = None,
+        **kwargs,
+    ):
+        super().__init__(queryset, **kwargs)  # type: ignore[call-arg]  # the model choice field, next in line
+        self._setup(kind=kind, url=url, placeholder=placeholder, help_text=help_text)
+
     def _setup(self, *, kind: Kind, url: str, placeholder: str, help_text: str | None):
         self.kind = kind
         widget = TypeaheadWidget(url=url, multiple=self.multiple, placeholder=placeholder)
@@ -311,19 +324,6 @@ class TypeaheadMixin:
 class TypeaheadChoiceField(TypeaheadMixin, forms.ModelChoiceField):
     """One person or meeting, chosen by typing (see the module's docstring)."""
 
-    def __init__(
-        self,
-        queryset,
-        *,
-        kind: Kind = PERSON,
-        url: str = "",
-        placeholder: str = "",
-        help_text: str | None = None,
-        **kwargs,
-    ):
-        super().__init__(queryset, **kwargs)
-        self._setup(kind=kind, url=url, placeholder=placeholder, help_text=help_text)
-
     def to_python(self, value):
         pieces = _split(value)
         if not pieces:
@@ -345,19 +345,6 @@ class TypeaheadMultipleChoiceField(TypeaheadMixin, forms.ModelMultipleChoiceFiel
     """Several people, chosen by typing (see the module's docstring)."""
 
     multiple = True
-
-    def __init__(
-        self,
-        queryset,
-        *,
-        kind: Kind = PERSON,
-        url: str = "",
-        placeholder: str = "",
-        help_text: str | None = None,
-        **kwargs,
-    ):
-        super().__init__(queryset, **kwargs)
-        self._setup(kind=kind, url=url, placeholder=placeholder, help_text=help_text)
 
     def clean(self, value):
         pieces = _split(value)

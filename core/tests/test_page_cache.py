@@ -10,6 +10,7 @@ from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -185,12 +186,24 @@ def test_the_page_cache_works_on_the_shared_redis_cache(settings, client, secret
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_page_from_the_cache_keeps_the_headers_its_view_set(page_cache_on, client, secretariat):
+def test_a_page_from_the_cache_keeps_its_content_type_and_the_middlewares_no_store(
+    page_cache_on, client, secretariat
+):
     client.force_login(secretariat)
     first = _structure(client)
     second = _structure(client)
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Cache-Control"] == first["Cache-Control"]  # no-store: the middleware's, on both
+
+
+def test_a_stored_page_comes_back_with_the_status_and_headers_its_view_set(page_cache_on):
+    answer = HttpResponse("<p>partial</p>", status=200, content_type="text/html; charset=utf-8")
+    answer["HX-Trigger"] = "logUpdated"
+    page_cache.cache.set("page-cache:round-trip", page_cache._stored(answer))
+    restored = page_cache._restored(page_cache.cache.get("page-cache:round-trip"))
+    assert restored.content == b"<p>partial</p>" and restored.status_code == 200
+    assert restored["HX-Trigger"] == "logUpdated"
+    assert restored["Content-Type"] == "text/html; charset=utf-8"
 
 
 @pytest.mark.django_db
